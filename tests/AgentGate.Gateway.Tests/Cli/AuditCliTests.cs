@@ -1,5 +1,4 @@
 using AgentGate.Gateway.Audit;
-using AgentGate.Gateway.Cli;
 using AgentGate.Gateway.Config;
 using AgentGate.Gateway.Tests.Audit;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -30,29 +29,10 @@ public sealed class AuditCliTests : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    private static async Task<(int Code, string Out, string Err)> RunAsync(params string[] args)
-    {
-        var (stdout, stderr) = (Console.Out, Console.Error);
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        Console.SetOut(output);
-        Console.SetError(error);
-        try
-        {
-            var code = await CliRoot.Create().Parse(args).InvokeAsync();
-            return (code, output.ToString(), error.ToString());
-        }
-        finally
-        {
-            Console.SetOut(stdout);
-            Console.SetError(stderr);
-        }
-    }
-
     [Fact]
     public async Task Verify_Intact_ExitsZero()
     {
-        var (code, output, _) = await RunAsync("audit", "verify", _path);
+        var (code, output, _) = await CliRunner.RunAsync("audit", "verify", _path);
 
         Assert.Equal(0, code);
         Assert.Contains("3 record(s)", output, StringComparison.Ordinal);
@@ -64,7 +44,7 @@ public sealed class AuditCliTests : IAsyncLifetime
         var lines = File.ReadAllLines(_path);
         File.WriteAllLines(_path, [lines[0], lines[2]]);
 
-        var (code, _, error) = await RunAsync("audit", "verify", _path);
+        var (code, _, error) = await CliRunner.RunAsync("audit", "verify", _path);
 
         Assert.NotEqual(0, code);
         Assert.StartsWith("line 2:", error, StringComparison.Ordinal);
@@ -73,8 +53,8 @@ public sealed class AuditCliTests : IAsyncLifetime
     [Fact]
     public async Task Query_Filters_PrintsMatchingLinesOnly()
     {
-        var (code, output, _) = await RunAsync("audit", "query", _path, "--agent", "builder-17", "--since", "1h");
-        var (_, denies, _) = await RunAsync("audit", "query", _path, "--decision", "deny");
+        var (code, output, _) = await CliRunner.RunAsync("audit", "query", _path, "--agent", "builder-17", "--since", "1h");
+        var (_, denies, _) = await CliRunner.RunAsync("audit", "query", _path, "--decision", "deny");
 
         Assert.Equal(0, code);
         var line = Assert.Single(output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
@@ -85,7 +65,7 @@ public sealed class AuditCliTests : IAsyncLifetime
     [Fact]
     public async Task Query_BadDecision_Rejected()
     {
-        var (code, _, _) = await RunAsync("audit", "query", _path, "--decision", "maybe");
+        var (code, _, _) = await CliRunner.RunAsync("audit", "query", _path, "--decision", "maybe");
 
         Assert.NotEqual(0, code);
     }
