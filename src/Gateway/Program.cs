@@ -1,6 +1,8 @@
+using AgentGate.Gateway.Cli;
+
 namespace AgentGate.Gateway;
 
 internal static class Program
 {
-    public static int Main(string[] args) => args.Length == 0 ? 0 : 0;
+    public static Task<int> Main(string[] args) => CliRoot.Create().Parse(args).InvokeAsync();
 }

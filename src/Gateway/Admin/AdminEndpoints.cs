@@ -1,0 +1,73 @@
+using System.Text.Json;
+using AgentGate.Gateway.Errors;
+using AgentGate.Gateway.Hosting;
+using AgentGate.Gateway.Identity;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace AgentGate.Gateway.Admin;
+
+/// <summary>The admin listener's API: tokens, health, readiness (metrics are mapped by the host).</summary>
+internal static class AdminEndpoints
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static void MapAdminEndpoints(this IEndpointRouteBuilder app)
+    {
+        var open = app.MapGroup(string.Empty).WithMetadata(new ListenerMetadata(ListenerKind.Admin));
+        open.MapGet("/healthz", () => Results.Json(new { status = "ok" }));
+        open.MapGet("/readyz", ReadyAsync);
+
+        var admin = app.MapGroup("/admin").WithMetadata(new ListenerMetadata(ListenerKind.Admin), AdminTokenRequired.Instance);
+        admin.MapPost("/tokens", IssueAsync);
+        admin.MapDelete("/tokens/{id}", (string id, TokenStore tokens) => tokens.Revoke(id)
+            ? Results.Json(new { id, revoked = true })
+            : Error(404, ErrorTypes.NotFound, $"token '{id}' is not known"));
+    }
+
+    private static async Task<IResult> IssueAsync(HttpContext context, TokenStore tokens)
+    {
+        TokenRequest? request;
+        try
+        {
+            request = await JsonSerializer.DeserializeAsync<TokenRequest>(context.Request.Body, Json, context.RequestAborted);
+        }
+        catch (JsonException ex)
+        {
+            return Error(400, ErrorTypes.BadRequest, "body must be {\"agent\":…,\"task\":…,\"ttlSeconds\":…}: " + ex.Message);
+        }
+
+        if (string.IsNullOrWhiteSpace(request?.Agent))
+        {
+            return Error(400, ErrorTypes.BadRequest, "'agent' is required");
+        }
+
+        var ttl = request.TtlSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : (TimeSpan?)null;
+        var result = tokens.Issue(request.Agent, request.Task, ttl);
+        if (result.Token is not { } issued)
+        {
+            var type = result.Error!.StartsWith("agent", StringComparison.Ordinal) ? ErrorTypes.UnknownAgent : ErrorTypes.BadRequest;
+            return Error(400, type, result.Error);
+        }
+
+        return Results.Json(new { token = issued.Token, id = issued.Id, expiresAt = issued.ExpiresAt }, statusCode: 201);
+    }
+
+    private static async Task<IResult> ReadyAsync(IEnumerable<IReadinessCheck> checks, CancellationToken cancellationToken)
+    {
+        var details = new Dictionary<string, object>(StringComparer.Ordinal);
+        var ready = true;
+        foreach (var check in checks)
+        {
+            var result = await check.CheckAsync(cancellationToken);
+            ready &= result.Ready;
+            details[check.Name] = new { ready = result.Ready, detail = result.Detail };
+        }
+
+        return Results.Json(new { ready, checks = details }, statusCode: ready ? 200 : 503);
+    }
+
+    private static IResult Error(int status, string type, string message) =>
+        Results.Content(System.Text.Encoding.UTF8.GetString(ErrorResponse.Serialize(type, message)), "application/json", System.Text.Encoding.UTF8, status);
+}

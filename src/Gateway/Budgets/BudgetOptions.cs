@@ -1,0 +1,51 @@
+namespace AgentGate.Gateway.Budgets;
+
+/// <summary>Options bound from <c>AgentGate:Budgets</c>.</summary>
+internal sealed class BudgetOptions
+{
+    public const string SectionName = "AgentGate:Budgets";
+
+    /// <summary>Rate pools per provider account, keyed by provider name.</summary>
+    public Dictionary<string, PoolOptions> Pools { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Whole-fleet budget per UTC day.</summary>
+    public BudgetLimitOptions Fleet { get; set; } = new();
+
+    /// <summary>Default budget per agent per UTC day.</summary>
+    public BudgetLimitOptions Agent { get; set; } = new();
+
+    /// <summary>Per-agent overrides of <see cref="Agent"/>.</summary>
+    public Dictionary<string, BudgetLimitOptions> Agents { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Budget per task (whole task lifetime, kept <see cref="TaskRetention"/>).</summary>
+    public BudgetLimitOptions Task { get; set; } = new();
+
+    public TimeSpan TaskRetention { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>Prices in USD per million tokens, keyed by model; "*" is the fallback.</summary>
+    public Dictionary<string, ModelPrice> Prices { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Context window in tokens, keyed by model.</summary>
+    public Dictionary<string, long> ContextWindows { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public double ContextWarningRatio { get; set; } = 0.8;
+
+    /// <summary>Queue priority per role; higher goes first, default 0.</summary>
+    public Dictionary<string, int> RolePriorities { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Gateway replicas sharing the pools; local limits are pool / Replicas while Redis is down.</summary>
+    public int Replicas { get; set; } = 1;
+
+    public string KeyPrefix { get; set; } = "agentgate:{budgets}:";
+
+    /// <summary>Transparent retries of an upstream 429/529/overloaded that has not started streaming.</summary>
+    public int MaxRetries { get; set; } = 2;
+
+    /// <summary>Fleet backoff after an upstream 429/529 that carried no retry-after.</summary>
+    public TimeSpan DefaultBackoff { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>A concurrency slot whose call never settles is freed after this long.</summary>
+    public TimeSpan LeaseTimeout { get; set; } = TimeSpan.FromMinutes(10);
+
+    public long DefaultMaxOutputTokens { get; set; } = 4096;
+}

@@ -1,0 +1,206 @@
+using Microsoft.Extensions.Logging;
+using StackExchange.Redis;
+
+namespace AgentGate.Gateway.Budgets;
+
+/// <summary>
+/// Redis store: one EVALSHA per admission and per settlement. While Redis is unreachable it serves from a
+/// local store with limits divided by the replica count, reports degraded, and goes back to Redis as soon
+/// as the connection is back (reservations made locally are settled locally).
+/// </summary>
+internal sealed partial class RedisBudgetStore(
+    IConnectionMultiplexer redis,
+    string keyPrefix,
+    int replicas,
+    BudgetStoreHealth health,
+    TimeProvider time,
+    ILogger<RedisBudgetStore> logger) : IBudgetStore
+{
+    private readonly InMemoryBudgetStore _local = new(replicas);
+    private readonly RedisKey _overrides = keyPrefix + "limits";
+
+    public async ValueTask<StoreDecision> ReserveAsync(ReservationPlan plan, long nowMs, CancellationToken cancellationToken)
+    {
+        if (!UseRedis())
+        {
+            return await ReserveLocalAsync(plan, nowMs, cancellationToken).ConfigureAwait(false);
+        }
+
+        var keys = new RedisKey[3 + plan.Buckets.Length + plan.Budgets.Length];
+        var args = new RedisValue[6 + (plan.Buckets.Length * 2) + (plan.Budgets.Length * 4)];
+        keys[0] = plan.BackoffKey;
+        keys[1] = plan.ConcurrencyKey;
+        keys[2] = _overrides;
+        args[0] = nowMs;
+        args[1] = plan.Buckets.Length;
+        args[2] = plan.Budgets.Length;
+        args[3] = plan.MaxConcurrent;
+        args[4] = plan.LeaseId;
+        args[5] = plan.LeaseExpiryMs;
+        var k = 3;
+        var a = 6;
+        foreach (var bucket in plan.Buckets)
+        {
+            keys[k++] = bucket.Key;
+            args[a++] = bucket.Capacity;
+            args[a++] = bucket.Amount;
+        }
+
+        foreach (var budget in plan.Budgets)
+        {
+            keys[k++] = budget.Key;
+            args[a++] = budget.LimitId;
+            args[a++] = budget.DefaultLimit;
+            args[a++] = budget.Amount;
+            args[a++] = (long)Math.Ceiling(budget.Ttl.TotalSeconds);
+        }
+
+        RedisResult result;
+        try
+        {
+            result = await redis.GetDatabase().ScriptEvaluateAsync(RedisScripts.Reserve, keys, args).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (IsOutage(ex))
+        {
+            Degrade(ex);
+            return await ReserveLocalAsync(plan, nowMs, cancellationToken).ConfigureAwait(false);
+        }
+
+        Recover();
+        var r = (RedisResult[])result!;
+        return new StoreDecision((StoreOutcome)(int)r[0], (int)r[1], (long)r[2], (long)r[3], (long)r[4], false);
+    }
+
+    public async ValueTask SettleAsync(SettlementPlan plan, long nowMs, CancellationToken cancellationToken)
+    {
+        if (plan.Local)
+        {
+            await _local.SettleAsync(plan, nowMs, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var keys = new RedisKey[2 + plan.BucketRefunds.Length + plan.BudgetDeltas.Length];
+        var args = new RedisValue[5 + (plan.BucketRefunds.Length * 2) + (plan.BudgetDeltas.Length * 2)];
+        keys[0] = plan.BackoffKey;
+        keys[1] = plan.ConcurrencyKey;
+        args[0] = nowMs;
+        args[1] = plan.BucketRefunds.Length;
+        args[2] = plan.BudgetDeltas.Length;
+        args[3] = plan.LeaseId;
+        args[4] = plan.BackoffUntilMs;
+        var k = 2;
+        var a = 5;
+        foreach (var bucket in plan.BucketRefunds)
+        {
+            keys[k++] = bucket.Key;
+            args[a++] = bucket.Capacity;
+            args[a++] = bucket.Amount;
+        }
+
+        foreach (var budget in plan.BudgetDeltas)
+        {
+            keys[k++] = budget.Key;
+            args[a++] = budget.Amount;
+            args[a++] = (long)Math.Ceiling(budget.Ttl.TotalSeconds);
+        }
+
+        try
+        {
+            await redis.GetDatabase().ScriptEvaluateAsync(RedisScripts.Settle, keys, args).ConfigureAwait(false);
+            Recover();
+        }
+        catch (Exception ex) when (IsOutage(ex))
+        {
+            // The reservation stays counted in Redis until its keys expire: overcounting is the safe side.
+            Degrade(ex);
+            await _local.SettleAsync(plan with { BucketRefunds = [], BudgetDeltas = [] }, nowMs, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async ValueTask<long[]> ReadCountersAsync(string[] keys, long nowMs, CancellationToken cancellationToken)
+    {
+        if (!UseRedis())
+        {
+            return await _local.ReadCountersAsync(keys, nowMs, cancellationToken).ConfigureAwait(false);
+        }
+
+        var values = await redis.GetDatabase().StringGetAsync(Array.ConvertAll(keys, static k => (RedisKey)k)).ConfigureAwait(false);
+        return Array.ConvertAll(values, static v => v.IsNull ? 0L : (long)v);
+    }
+
+    public async ValueTask<long[]> ReadBackoffsAsync(string[] keys, long nowMs, CancellationToken cancellationToken)
+    {
+        var values = await ReadCountersAsync(keys, nowMs, cancellationToken).ConfigureAwait(false);
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = values[i] > nowMs ? values[i] : 0;
+        }
+
+        return values;
+    }
+
+    public async ValueTask<IReadOnlyDictionary<string, long>> ReadLimitOverridesAsync(CancellationToken cancellationToken)
+    {
+        var entries = await redis.GetDatabase().HashGetAllAsync(_overrides).ConfigureAwait(false);
+        var result = new Dictionary<string, long>(entries.Length, StringComparer.Ordinal);
+        foreach (var entry in entries)
+        {
+            result[entry.Name!] = (long)entry.Value;
+        }
+
+        return result;
+    }
+
+    public async ValueTask SetLimitOverrideAsync(string limitId, long? limit, CancellationToken cancellationToken)
+    {
+        var db = redis.GetDatabase();
+        if (limit is { } value)
+        {
+            await db.HashSetAsync(_overrides, limitId, value).ConfigureAwait(false);
+        }
+        else
+        {
+            await db.HashDeleteAsync(_overrides, limitId).ConfigureAwait(false);
+        }
+
+        // Keep the degraded-mode store in line so an outage does not lift an admin limit.
+        await _local.SetLimitOverrideAsync(limitId, limit, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async ValueTask<StoreDecision> ReserveLocalAsync(ReservationPlan plan, long nowMs, CancellationToken cancellationToken)
+    {
+        var decision = await _local.ReserveAsync(plan, nowMs, cancellationToken).ConfigureAwait(false);
+        return decision with { Local = true };
+    }
+
+    // While degraded, go back to Redis only once the multiplexer has reconnected, so an outage costs no timeouts.
+    private bool UseRedis() => !health.IsDegraded || redis.IsConnected;
+
+    private static bool IsOutage(Exception ex) =>
+        ex is RedisConnectionException or RedisTimeoutException or ObjectDisposedException;
+
+    private void Degrade(Exception ex)
+    {
+        if (health.MarkDegraded(ex.GetType().Name + ": " + ex.Message, time.GetUtcNow()))
+        {
+            Log.Degraded(logger, replicas, ex.Message);
+        }
+    }
+
+    private void Recover()
+    {
+        if (health.MarkHealthy())
+        {
+            Log.Recovered(logger);
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(4101, LogLevel.Warning, "Budget store Redis unreachable; serving with local limits (pool / {Replicas}): {Reason}")]
+        public static partial void Degraded(ILogger logger, int replicas, string reason);
+
+        [LoggerMessage(4102, LogLevel.Information, "Budget store Redis reachable again; shared accounting resumed")]
+        public static partial void Recovered(ILogger logger);
+    }
+}

@@ -1,0 +1,3 @@
+namespace AgentGate.Gateway.Config;
+
+internal sealed record AuditConfig(string Path);

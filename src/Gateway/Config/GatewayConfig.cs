@@ -1,0 +1,11 @@
+namespace AgentGate.Gateway.Config;
+
+/// <summary>The validated, immutable configuration snapshot of one gateway process.</summary>
+internal sealed record GatewayConfig(
+    ListenerConfig Listeners,
+    SecretReference? AdminToken,
+    IReadOnlyDictionary<string, ProviderConfig> Providers,
+    IReadOnlyDictionary<string, AgentConfig> Agents,
+    AuditConfig Audit,
+    TokenConfig Tokens,
+    ProxyConfig Proxy);

@@ -1,0 +1,7 @@
+namespace AgentGate.Gateway.Config;
+
+internal enum ProviderType
+{
+    Anthropic,
+    OpenAI,
+}

@@ -1,0 +1,7 @@
+namespace AgentGate.Gateway.Config;
+
+internal enum SecretSource
+{
+    Environment,
+    File,
+}

@@ -1,0 +1,71 @@
+using AgentGate.Gateway.Admin;
+using AgentGate.Gateway.Config;
+using AgentGate.Gateway.Identity;
+using AgentGate.Gateway.Metrics;
+using AgentGate.Gateway.Proxy;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AgentGate.Gateway.Hosting;
+
+/// <summary>Builds and starts the gateway: one host, two Kestrel listeners (agent, admin).</summary>
+internal static class GatewayHost
+{
+    public const string DefaultsResource = "AgentGate.Gateway.Config.defaults.json";
+
+    public static WebApplication Build(GatewayHostOptions options)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = Directory.GetCurrentDirectory() });
+        builder.Configuration.Sources.Clear();
+        builder.Configuration.AddJsonStream(typeof(GatewayHost).Assembly.GetManifestResourceStream("AgentGate.Gateway.Config.logging.json")!);
+        if (options.ConfigFile is not null)
+        {
+            builder.Configuration.AddJsonFile(Path.GetFullPath(options.ConfigFile), optional: false, reloadOnChange: false);
+        }
+        else if (options.UseEmbeddedDefaults)
+        {
+            builder.Configuration.AddJsonStream(typeof(GatewayHost).Assembly.GetManifestResourceStream(DefaultsResource)!);
+        }
+
+        builder.Configuration.AddEnvironmentVariables();
+        if (options.Settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(options.Settings);
+        }
+
+        options.ConfigureLogging?.Invoke(builder.Logging);
+        var config = ConfigReader.ReadOrThrow(builder.Configuration);
+        var bindings = new ListenerBindings();
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Listen(config.Listeners.Agent, listen => bindings.Add(ListenerKind.Agent, listen));
+            kestrel.Listen(config.Listeners.Admin, listen => bindings.Add(ListenerKind.Admin, listen));
+        });
+
+        builder.Services.AddSingleton(config).AddSingleton(bindings).AddSingleton(TimeProvider.System);
+        builder.Services.AddGatewayIdentity(config).AddAuditLog(config).AddLlmProxy().AddGatewayMetrics();
+        options.ConfigureServices?.Invoke(builder.Services);
+
+        var app = builder.Build();
+        app.UseRouting();
+        app.UseMiddleware<ListenerGuardMiddleware>();
+        app.MapAdminEndpoints();
+        app.MapPrometheusScrapingEndpoint("/metrics").WithMetadata(new ListenerMetadata(ListenerKind.Admin), AdminTokenRequired.Instance);
+        app.Map("/llm/{provider}/{**path}", context =>
+                context.RequestServices.GetRequiredService<LlmProxyHandler>().HandleAsync(context, (string)context.GetRouteValue("provider")!))
+            .WithMetadata(new ListenerMetadata(ListenerKind.Agent));
+        return app;
+    }
+
+    public static async Task<RunningGateway> StartAsync(GatewayHostOptions options, CancellationToken cancellationToken = default)
+    {
+        var app = Build(options);
+        await app.StartAsync(cancellationToken);
+        var credential = app.Services.GetRequiredService<AdminCredential>();
+        return new RunningGateway(app, credential.GeneratedToken);
+    }
+}

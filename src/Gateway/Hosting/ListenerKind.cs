@@ -1,0 +1,7 @@
+namespace AgentGate.Gateway.Hosting;
+
+internal enum ListenerKind
+{
+    Agent,
+    Admin,
+}

@@ -1,0 +1,71 @@
+using AgentGate.Gateway.Audit;
+using AgentGate.Gateway.Identity;
+using Microsoft.AspNetCore.Http;
+
+namespace AgentGate.Gateway.Proxy;
+
+/// <summary>Builds the attribution record of a model call from its context.</summary>
+internal static class CallAudit
+{
+    public const string Kind = "llm";
+
+    public static AuditRecord Allowed(LlmCall call, DateTimeOffset now) => new()
+    {
+        Time = now,
+        RequestId = call.RequestId,
+        Agent = call.Agent.Id,
+        Task = call.Task,
+        Session = call.Session,
+        Kind = Kind,
+        Method = call.Method,
+        Target = Target(call.Provider.Name, call.Path),
+        Model = call.Model ?? call.Usage.ResponseModel,
+        Decision = AuditDecisions.Allow,
+        Reason = call.ErrorType,
+        UpstreamStatus = call.UpstreamStatus,
+        LatencyMs = Milliseconds(call.Duration),
+        InputTokens = call.Usage.InputTokens,
+        OutputTokens = call.Usage.OutputTokens,
+    };
+
+    public static AuditRecord Denied(LlmCall call, string provider, GateResult result, DateTimeOffset now) => new()
+    {
+        Time = now,
+        RequestId = call.RequestId,
+        Agent = call.Agent.Id,
+        Task = call.Task,
+        Session = call.Session,
+        Kind = Kind,
+        Method = call.Method,
+        Target = Target(provider, call.Path),
+        Model = call.Model,
+        Decision = AuditDecisions.Deny,
+        Reason = result.ErrorType + ": " + result.Message,
+        Rule = result.Rule,
+        LatencyMs = Milliseconds(call.Duration),
+    };
+
+    public static AuditRecord Unauthenticated(HttpContext context, string requestId, string provider, TokenCheck check, TimeSpan elapsed, DateTimeOffset now) => new()
+    {
+        Time = now,
+        RequestId = requestId,
+        Agent = check.Token?.AgentId,
+        Task = check.Token?.Task,
+        Session = check.Token?.Id,
+        Kind = Kind,
+        Method = context.Request.Method,
+        Target = Target(provider, context.Request.Path.Value ?? string.Empty),
+        Decision = AuditDecisions.Deny,
+        Reason = "unauthenticated: " + check.Reason,
+        LatencyMs = Milliseconds(elapsed),
+    };
+
+    private static string Target(string provider, string path)
+    {
+        var prefix = "/llm/" + provider;
+        return provider + " " + (path.StartsWith(prefix, StringComparison.Ordinal) ? path[prefix.Length..] : path);
+    }
+
+    private static double? Milliseconds(TimeSpan? elapsed) =>
+        elapsed is { } e ? Math.Round(e.TotalMilliseconds, 3) : null;
+}

@@ -1,0 +1,100 @@
+using AgentGate.Gateway.Budgets;
+using Microsoft.Extensions.Logging.Abstractions;
+using StackExchange.Redis;
+
+namespace AgentGate.Gateway.Tests.Budgets;
+
+public sealed class RedisBudgetStoreTests : BudgetStoreTests
+{
+    internal override bool Available => RedisTestServer.Connection is not null;
+
+    internal override IBudgetStore CreateStore(string prefix) =>
+        new RedisBudgetStore(RedisTestServer.Connection!, prefix, 1, new BudgetStoreHealth(), Time, NullLogger<RedisBudgetStore>.Instance);
+
+    [Fact]
+    public async Task ReserveAsync_RedisDownThenUp_ServesLocallyDegradedThenResumesShared()
+    {
+        if (!Available) return;
+        var port = RedisTestServer.FreePort();
+        var server = RedisTestServer.Start(port);
+        try
+        {
+            await RedisTestServer.WaitReachable(port);
+            using var connection = BudgetServiceCollectionExtensions.ConnectRedis($"127.0.0.1:{port}");
+            var health = new BudgetStoreHealth();
+            var store = new RedisBudgetStore(connection, Prefix, 2, health, Time, NullLogger<RedisBudgetStore>.Instance);
+            var host = Host(Settings(("Replicas", "2"), ("Pools:anthropic:RequestsPerMinute", "4"), ("Pools:anthropic:MaxQueueWait", "00:00:00")), store);
+            var shared = await host.Admission.AdmitAsync(BudgetTestHost.Request("a1"), CancellationToken.None);
+            Assert.False(shared.Reservation!.Local);
+
+            server.Kill();
+            await server.WaitForExitAsync();
+            var local1 = await host.Admission.AdmitAsync(BudgetTestHost.Request("a1"), CancellationToken.None);
+            var local2 = await host.Admission.AdmitAsync(BudgetTestHost.Request("a1"), CancellationToken.None);
+            var local3 = await host.Admission.AdmitAsync(BudgetTestHost.Request("a1"), CancellationToken.None);
+
+            Assert.True(health.IsDegraded);
+            Assert.True(local1.Reservation!.Local && local2.Reservation!.Local);
+            Assert.Equal(BudgetErrorTypes.RateLimited, local3.Rejection?.Type); // local limit 4 / 2 replicas
+            await host.Admission.SettleAsync(local1.Reservation, 1, 1, 0, 200, null, CancellationToken.None);
+
+            server = RedisTestServer.Start(port);
+            await BudgetStoreTests.Eventually(() => connection.IsConnected, "the multiplexer to reconnect");
+            Time.Advance(TimeSpan.FromMinutes(1));
+            var back = await host.Admission.AdmitAsync(BudgetTestHost.Request("a1"), CancellationToken.None);
+            Assert.False(back.Reservation!.Local);
+            Assert.False(health.IsDegraded);
+        }
+        finally
+        {
+            if (!server.HasExited)
+            {
+                server.Kill();
+                await server.WaitForExitAsync();
+            }
+
+            server.Dispose();
+        }
+    }
+
+    [Fact]
+    public async Task ReserveAsync_OneAdmission_IsOneRoundTrip()
+    {
+        if (!Available) return;
+        var port = RedisTestServer.FreePort();
+        using var server = RedisTestServer.Start(port);
+        try
+        {
+            await RedisTestServer.WaitReachable(port);
+            using var connection = BudgetServiceCollectionExtensions.ConnectRedis($"127.0.0.1:{port},allowAdmin=true");
+            var store = new RedisBudgetStore(connection, Prefix, 1, new BudgetStoreHealth(), Time, NullLogger<RedisBudgetStore>.Instance);
+            var host = Host(Settings(("Pools:anthropic:RequestsPerMinute", "100"), ("Pools:anthropic:InputTokensPerMinute", "100000"), ("Pools:anthropic:MaxConcurrent", "5"), ("Agent:Tokens", "100000")), store);
+            var admin = connection.GetServer($"127.0.0.1:{port}");
+            await host.Admission.AdmitAsync(BudgetTestHost.Request("warm", task: "t1"), CancellationToken.None);
+            var before = await CommandCount(admin);
+
+            var result = await host.Admission.AdmitAsync(BudgetTestHost.Request("a1", task: "t1"), CancellationToken.None);
+
+            Assert.True(result.IsAdmitted);
+            Assert.Equal(1, await CommandCount(admin) - before);
+        }
+        finally
+        {
+            server.Kill();
+            await server.WaitForExitAsync();
+        }
+    }
+
+    // Script calls only: heartbeats and INFO itself do not count.
+    private static async Task<long> CommandCount(IServer server)
+    {
+        var info = await server.InfoAsync("commandstats");
+        long total = 0;
+        foreach (var pair in info.SelectMany(g => g).Where(p => p.Key is "cmdstat_evalsha" or "cmdstat_eval" or "cmdstat_get" or "cmdstat_hgetall" or "cmdstat_mget"))
+        {
+            total += long.Parse(pair.Value.Split(',')[0].Split('=')[1], System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return total;
+    }
+}
