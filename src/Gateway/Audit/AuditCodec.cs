@@ -52,6 +52,19 @@ internal static class AuditCodec
 
             WriteNumber(w, "inputTokens", r.InputTokens);
             WriteNumber(w, "outputTokens", r.OutputTokens);
+            // Optional fields are written only when set, so records written before they existed verify unchanged.
+            WriteOptional(w, "policyRevision", r.PolicyRevision);
+            WriteOptional(w, "approvalId", r.ApprovalId);
+            if (r.CostUsd is { } cost)
+            {
+                w.WriteNumber("costUsd", cost);
+            }
+
+            if (r.ContextWarning is { } warning)
+            {
+                w.WriteBoolean("contextWarning", warning);
+            }
+
             w.WriteString("prevHash", r.PrevHash);
             if (includeHash)
             {
@@ -86,6 +99,10 @@ internal static class AuditCodec
             LatencyMs = e.TryGetProperty("latencyMs", out var l) && l.ValueKind == JsonValueKind.Number ? l.GetDouble() : null,
             InputTokens = e.TryGetProperty("inputTokens", out var i) && i.ValueKind == JsonValueKind.Number ? i.GetInt64() : null,
             OutputTokens = e.TryGetProperty("outputTokens", out var o) && o.ValueKind == JsonValueKind.Number ? o.GetInt64() : null,
+            PolicyRevision = Str(e, "policyRevision"),
+            ApprovalId = Str(e, "approvalId"),
+            CostUsd = e.TryGetProperty("costUsd", out var c) && c.ValueKind == JsonValueKind.Number ? c.GetDecimal() : null,
+            ContextWarning = e.TryGetProperty("contextWarning", out var cw) && cw.ValueKind is JsonValueKind.True or JsonValueKind.False ? cw.GetBoolean() : null,
             PrevHash = e.GetProperty("prevHash").GetString()!,
             Hash = e.GetProperty("hash").GetString()!,
         };
@@ -101,6 +118,14 @@ internal static class AuditCodec
             w.WriteNull(name);
         }
         else
+        {
+            w.WriteString(name, value);
+        }
+    }
+
+    private static void WriteOptional(Utf8JsonWriter w, string name, string? value)
+    {
+        if (value is not null)
         {
             w.WriteString(name, value);
         }

@@ -22,6 +22,13 @@ internal sealed record AuditRecord
     public double? LatencyMs { get; init; }
     public long? InputTokens { get; init; }
     public long? OutputTokens { get; init; }
+    /// <summary>The policy bundle revision that decided the call (null where no policy ran).</summary>
+    public string? PolicyRevision { get; init; }
+    public string? ApprovalId { get; init; }
+    /// <summary>Cost of the call in USD from the model price table, when known.</summary>
+    public decimal? CostUsd { get; init; }
+    /// <summary>Set when the session has passed the context-window warning threshold.</summary>
+    public bool? ContextWarning { get; init; }
     public string PrevHash { get; init; } = string.Empty;
     public string Hash { get; init; } = string.Empty;
 }

@@ -30,10 +30,11 @@ internal static partial class ConfigReader
         var audit = new AuditConfig(ReadString(root.GetSection("Audit:Path"), "data/audit.jsonl", problems));
         var tokens = ReadTokens(root.GetSection("Tokens"), problems);
         var proxy = ReadProxy(root.GetSection("Proxy"), problems);
+        var policy = AgentGate.Gateway.Enforcement.PolicySettings.Read(configuration, problems);
 
         errors = problems;
         return problems.Count == 0
-            ? new GatewayConfig(listeners, adminToken, providers, agents, audit, tokens, proxy)
+            ? new GatewayConfig(listeners, adminToken, providers, agents, audit, tokens, proxy) { Policy = policy }
             : null;
     }
 

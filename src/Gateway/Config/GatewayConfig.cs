@@ -8,4 +8,7 @@ internal sealed record GatewayConfig(
     IReadOnlyDictionary<string, AgentConfig> Agents,
     AuditConfig Audit,
     TokenConfig Tokens,
-    ProxyConfig Proxy);
+    ProxyConfig Proxy)
+{
+    public AgentGate.Gateway.Enforcement.PolicySettings Policy { get; init; } = new();
+}

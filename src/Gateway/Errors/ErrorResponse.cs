@@ -6,7 +6,7 @@ namespace AgentGate.Gateway.Errors;
 /// <summary>Writes the structured error body <c>{"error":{"type","message","rule"?}}</c>.</summary>
 internal static class ErrorResponse
 {
-    public static async Task WriteAsync(HttpContext context, int statusCode, string type, string message, string? rule = null)
+    public static async Task WriteAsync(HttpContext context, int statusCode, string type, string message, string? rule = null, ErrorDetails? details = null)
     {
         if (context.Response.HasStarted)
         {
@@ -15,10 +15,10 @@ internal static class ErrorResponse
 
         context.Response.StatusCode = statusCode;
         context.Response.ContentType = "application/json";
-        await context.Response.Body.WriteAsync(Serialize(type, message, rule), context.RequestAborted);
+        await context.Response.Body.WriteAsync(Serialize(type, message, rule, details), context.RequestAborted);
     }
 
-    public static byte[] Serialize(string type, string message, string? rule = null)
+    public static byte[] Serialize(string type, string message, string? rule = null, ErrorDetails? details = null)
     {
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer))
@@ -30,6 +30,27 @@ internal static class ErrorResponse
             if (rule is not null)
             {
                 writer.WriteString("rule", rule);
+            }
+
+            if (details?.Reasons is { } reasons)
+            {
+                writer.WriteStartArray("reasons");
+                foreach (var reason in reasons)
+                {
+                    writer.WriteStringValue(reason);
+                }
+
+                writer.WriteEndArray();
+            }
+
+            if (details?.ApprovalId is { } approvalId)
+            {
+                writer.WriteString("approval_id", approvalId);
+            }
+
+            if (details?.PolicyRevision is { } revision)
+            {
+                writer.WriteString("policy_revision", revision);
             }
 
             writer.WriteEndObject();

@@ -1,5 +1,6 @@
 using AgentGate.Gateway.Admin;
 using AgentGate.Gateway.Config;
+using AgentGate.Gateway.Enforcement;
 using AgentGate.Gateway.Identity;
 using AgentGate.Gateway.Metrics;
 using AgentGate.Gateway.Proxy;
@@ -47,13 +48,14 @@ internal static class GatewayHost
         });
 
         builder.Services.AddSingleton(config).AddSingleton(bindings).AddSingleton(TimeProvider.System);
-        builder.Services.AddGatewayIdentity(config).AddAuditLog(config).AddLlmProxy().AddGatewayMetrics();
+        builder.Services.AddGatewayIdentity(config).AddAuditLog(config).AddPolicyEnforcement(config).AddLlmProxy().AddGatewayMetrics();
         options.ConfigureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
         app.UseRouting();
         app.UseMiddleware<ListenerGuardMiddleware>();
         app.MapAdminEndpoints();
+        app.MapPolicyEnforcement();
         app.MapPrometheusScrapingEndpoint("/metrics").WithMetadata(new ListenerMetadata(ListenerKind.Admin), AdminTokenRequired.Instance);
         app.Map("/llm/{provider}/{**path}", context =>
                 context.RequestServices.GetRequiredService<LlmProxyHandler>().HandleAsync(context, (string)context.GetRouteValue("provider")!))

@@ -9,6 +9,14 @@ internal static class CallAudit
 {
     public const string Kind = "llm";
 
+    // Keys of LlmCall.Items that gates set for the attribution record.
+    public const string PolicyRevisionItem = "audit.policyRevision";
+    public const string PolicyRuleItem = "audit.rule";
+    public const string PolicyReasonItem = "audit.reason";
+    public const string ApprovalItem = "audit.approvalId";
+    public const string CostItem = "audit.costUsd";
+    public const string ContextWarningItem = "audit.contextWarning";
+
     public static AuditRecord Allowed(LlmCall call, DateTimeOffset now) => new()
     {
         Time = now,
@@ -21,7 +29,12 @@ internal static class CallAudit
         Target = Target(call.Provider.Name, call.Path),
         Model = call.Model ?? call.Usage.ResponseModel,
         Decision = AuditDecisions.Allow,
-        Reason = call.ErrorType,
+        Reason = call.ErrorType ?? call.Items.GetValueOrDefault(PolicyReasonItem) as string,
+        Rule = call.Items.GetValueOrDefault(PolicyRuleItem) as string,
+        PolicyRevision = call.Items.GetValueOrDefault(PolicyRevisionItem) as string,
+        ApprovalId = call.Items.GetValueOrDefault(ApprovalItem) as string,
+        CostUsd = call.Items.GetValueOrDefault(CostItem) as decimal?,
+        ContextWarning = call.Items.GetValueOrDefault(ContextWarningItem) as bool?,
         UpstreamStatus = call.UpstreamStatus,
         LatencyMs = Milliseconds(call.Duration),
         InputTokens = call.Usage.InputTokens,
@@ -42,6 +55,8 @@ internal static class CallAudit
         Decision = AuditDecisions.Deny,
         Reason = result.ErrorType + ": " + result.Message,
         Rule = result.Rule,
+        PolicyRevision = result.Details?.PolicyRevision ?? call.Items.GetValueOrDefault(PolicyRevisionItem) as string,
+        ApprovalId = result.Details?.ApprovalId,
         LatencyMs = Milliseconds(call.Duration),
     };
 

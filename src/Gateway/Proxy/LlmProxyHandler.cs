@@ -156,7 +156,7 @@ internal sealed partial class LlmProxyHandler(
             context.Response.Headers.RetryAfter = ((long)Math.Ceiling(retry.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        await ErrorResponse.WriteAsync(context, result.StatusCode, result.ErrorType ?? ErrorTypes.Denied, result.Message ?? "denied", result.Rule);
+        await ErrorResponse.WriteAsync(context, result.StatusCode, result.ErrorType ?? ErrorTypes.Denied, result.Message ?? "denied", result.Rule, result.Details);
         call.Duration = Stopwatch.GetElapsedTime(call.StartTimestamp);
         Log.Denied(logger, call.RequestId, call.Agent.Id, provider, result.ErrorType ?? ErrorTypes.Denied, result.Rule);
         metrics.RecordCall(call.Agent.Id, provider, call.Model, AuditDecisions.Deny, result.StatusCode, call.Duration.Value, null, null);

@@ -1,0 +1,3 @@
+namespace AgentGate.Gateway.Approvals;
+
+internal sealed record ApprovalRequestBody(string? Approver, string? Comment);

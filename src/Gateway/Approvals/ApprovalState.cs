@@ -1,0 +1,10 @@
+namespace AgentGate.Gateway.Approvals;
+
+internal enum ApprovalState
+{
+    Pending,
+    Approved,
+    Denied,
+    Consumed,
+    Expired,
+}

@@ -1,0 +1,8 @@
+namespace AgentGate.Gateway.Enforcement;
+
+internal enum EnforcementVerdict
+{
+    Allow,
+    Deny,
+    HeldForApproval,
+}

@@ -1,0 +1,67 @@
+using AgentGate.Policy.Values;
+
+namespace AgentGate.Gateway.Enforcement;
+
+/// <summary>
+/// The gate's answer for one action. <see cref="Allow"/> is true only when the evaluation succeeded
+/// and <see cref="Deny"/> is empty; a non-empty <see cref="RequireApproval"/> holds an allow for a human.
+/// </summary>
+internal sealed record PolicyDecision(bool Allow, IReadOnlyList<string> Deny, IReadOnlyList<string> RequireApproval, string Rule, string Revision)
+{
+    public const string FailClosedRule = "agentgate.fail_closed";
+
+    public bool NeedsApproval => Allow && RequireApproval.Count > 0;
+
+    public string Message => Deny.Count > 0 ? string.Join("; ", Deny) : string.Join("; ", RequireApproval);
+
+    public static PolicyDecision FailClosed(string reason, string revision) =>
+        new(false, [reason], [], FailClosedRule, revision);
+
+    /// <summary>Reads <c>data.agentgate.decision</c>; anything malformed is a fail-closed deny.</summary>
+    public static PolicyDecision From(Value? value, string revision)
+    {
+        if (value is not ObjectValue obj)
+        {
+            return FailClosed(value is null ? "policy decision is undefined" : "policy decision is not an object", revision);
+        }
+
+        var deny = Strings(obj.Get(StringValue.From("deny")));
+        var approvals = Strings(obj.Get(StringValue.From("require_approval")));
+        if (deny is null || approvals is null)
+        {
+            return FailClosed("policy decision has malformed 'deny' or 'require_approval'", revision);
+        }
+
+        var rule = obj.Get(StringValue.From("rule")) is StringValue r ? r.Value : "agentgate";
+        var allow = obj.Get(StringValue.From("allow")) is BooleanValue { Value: true } && deny.Count == 0;
+        if (!allow && deny.Count == 0)
+        {
+            deny = ["policy did not allow the action"];
+        }
+
+        return new PolicyDecision(allow, deny, approvals, rule, revision);
+    }
+
+    private static List<string>? Strings(Value? value)
+    {
+        IReadOnlyList<Value> items = value switch
+        {
+            null => [],
+            ArrayValue a => a.Items,
+            SetValue s => s.Items,
+            _ => null!,
+        };
+        if (items is null)
+        {
+            return null;
+        }
+
+        var result = new List<string>(items.Count);
+        foreach (var item in items)
+        {
+            result.Add(item is StringValue s ? s.Value : ValueJson.Serialize(item));
+        }
+
+        return result;
+    }
+}
