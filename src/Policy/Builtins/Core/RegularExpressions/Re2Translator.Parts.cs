@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 
-namespace AgentGate.Policy.Builtins.Core.Regex;
+namespace AgentGate.Policy.Builtins.Core.RegularExpressions;
 
 internal sealed partial class Re2Translator
 {
@@ -129,7 +130,7 @@ internal sealed partial class Re2Translator
             case 'Q':
                 var end = _p.IndexOf("\\E", _i, StringComparison.Ordinal);
                 var lit = end < 0 ? _p[_i..] : _p[_i..end];
-                _out.Append("(?:").Append(System.Text.RegularExpressions.Regex.Escape(lit)).Append(')');
+                _out.Append("(?:").Append(Regex.Escape(lit)).Append(')');
                 _i = end < 0 ? _p.Length : end + 2;
                 break;
             case 'p' or 'P':
@@ -198,7 +199,7 @@ internal sealed partial class Re2Translator
     }
 
     private static string Literal(int cp) =>
-        System.Text.RegularExpressions.Regex.Escape(char.ConvertFromUtf32(cp)).Replace("]", "\\]", StringComparison.Ordinal).Replace("-", "\\-", StringComparison.Ordinal);
+        Regex.Escape(char.ConvertFromUtf32(cp)).Replace("]", "\\]", StringComparison.Ordinal).Replace("-", "\\-", StringComparison.Ordinal);
 
     private string UnicodeClass(char p)
     {

@@ -1,4 +1,4 @@
-namespace AgentGate.Policy.Builtins.Core.Regex;
+namespace AgentGate.Policy.Builtins.Core.RegularExpressions;
 
 internal sealed partial class Re2Translator
 {

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace AgentGate.Policy.Builtins.Core.Regex;
+namespace AgentGate.Policy.Builtins.Core.RegularExpressions;
 
 /// <summary>Templates like <c>urn:foo:{.*}</c>: delimited parts are regexes, the rest is literal; anchored at both ends.</summary>
 internal static class RegexTemplate

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 
-namespace AgentGate.Policy.Builtins.Core.Regex;
+namespace AgentGate.Policy.Builtins.Core.RegularExpressions;
 
 /// <summary>A bounded cache of compiled RE2 patterns (cleared when full), shared across queries.</summary>
 internal static class RegexCache
@@ -46,7 +46,7 @@ internal static class RegexCache
         var (translated, names) = Re2Translator.Translate(pattern);
         try
         {
-            var re = new System.Text.RegularExpressions.Regex(translated, RegexOptions.CultureInvariant, MatchTimeout);
+            var re = new Regex(translated, RegexOptions.CultureInvariant, MatchTimeout);
             return new CompiledRegex(re, names);
         }
         catch (ArgumentException ex)

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace AgentGate.Policy.Builtins.Core.Regex;
+namespace AgentGate.Policy.Builtins.Core.RegularExpressions;
 
 /// <summary>
 /// Translates RE2 (Go regexp) syntax into an equivalent .NET pattern, rejecting what RE2 rejects (backreferences,

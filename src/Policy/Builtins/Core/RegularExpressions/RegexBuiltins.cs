@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using AgentGate.Policy.Values;
 
-namespace AgentGate.Policy.Builtins.Core.Regex;
+namespace AgentGate.Policy.Builtins.Core.RegularExpressions;
 
 /// <summary><c>regex.*</c> and <c>re_match</c> with RE2 semantics.</summary>
 [BuiltinGroup]

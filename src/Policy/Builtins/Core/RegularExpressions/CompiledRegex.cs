@@ -1,12 +1,12 @@
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace AgentGate.Policy.Builtins.Core.Regex;
+namespace AgentGate.Policy.Builtins.Core.RegularExpressions;
 
 /// <summary>A translated RE2 pattern with Go's FindAll/Split/Expand semantics.</summary>
-internal sealed class CompiledRegex(System.Text.RegularExpressions.Regex regex, IReadOnlyList<string?> groupNames)
+internal sealed class CompiledRegex(Regex regex, IReadOnlyList<string?> groupNames)
 {
-    public System.Text.RegularExpressions.Regex Regex { get; } = regex;
+    public Regex Regex { get; } = regex;
 
     public bool IsMatch(string s) => Regex.IsMatch(s);
 
