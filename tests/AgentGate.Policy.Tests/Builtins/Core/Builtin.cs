@@ -16,6 +16,12 @@ internal static class Builtin
         return def.Function(Context, args);
     }
 
+    public static Value? CallValues(string name, params Value[] args)
+    {
+        Assert.True(BuiltinTable.Default.TryGet(name, out var def), $"builtin {name} is not registered");
+        return def.Function(Context, args);
+    }
+
     /// <summary>Asserts the call yields <paramref name="expected"/> (term text) by value equality.</summary>
     public static void Yields(string expected, string name, params string[] operands)
     {
