@@ -17,6 +17,21 @@ internal static class RegexBuiltins
         t.Add("regex.find_n", 3, FindN);
         t.Add("regex.find_all_string_submatch_n", 3, FindAllSubmatch);
         t.Add("regex.template_match", 4, TemplateMatch);
+        t.Add("regex.globs_match", 2, GlobsMatch);
+    }
+
+    private static Value GlobsMatch(BuiltinContext c, ReadOnlySpan<Value> a)
+    {
+        var x = BuiltinArgs.String("regex.globs_match", a, 0);
+        var y = BuiltinArgs.String("regex.globs_match", a, 1);
+        try
+        {
+            return BooleanValue.From(GlobIntersection.NonEmpty(x, y));
+        }
+        catch (FormatException ex)
+        {
+            throw CoreErrors.Builtin("regex.globs_match", ex.Message);
+        }
     }
 
     private static Value Match(string name, ReadOnlySpan<Value> a)
