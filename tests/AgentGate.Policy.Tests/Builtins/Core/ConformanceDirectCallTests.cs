@@ -1,4 +1,3 @@
-using System.Text.Json;
 using AgentGate.Policy.Builtins;
 using AgentGate.Policy.Values;
 
@@ -7,8 +6,6 @@ namespace AgentGate.Policy.Tests.Builtins.Core;
 public sealed class ConformanceDirectCallTests
 {
     private const string NoCorpus = "(no conformance corpus)";
-
-    private static readonly BuiltinContext Context = new(DateTimeOffset.UnixEpoch);
 
     public static TheoryData<string> Cases()
     {
@@ -30,12 +27,10 @@ public sealed class ConformanceDirectCallTests
     [Fact]
     public void Load_ConformanceFolder_FindsDirectCallCases()
     {
-        if (!Directory.Exists(ConformanceDirectCalls.Root))
+        if (Directory.Exists(ConformanceDirectCalls.Root))
         {
-            return;
+            Assert.True(ConformanceDirectCalls.Load().Count() > 100);
         }
-
-        Assert.True(ConformanceDirectCalls.Load().Count() > 100);
     }
 
     [Theory]
@@ -48,70 +43,37 @@ public sealed class ConformanceDirectCallTests
         }
 
         var c = ConformanceDirectCalls.Load().Single(x => x.Id == id);
-        Assert.True(BuiltinTable.Default.TryGet(c.Builtin, out var def));
         var raw = c.Raw;
         var strict = raw.TryGetProperty("strict_error", out var s) && s.GetBoolean();
-        Value? result;
-        var args = c.Kind == "compare" ? c.Args[..^1] : c.Args;
-        try
+        var wantsError = raw.TryGetProperty("want_error_code", out var code) | raw.TryGetProperty("want_error", out var text);
+        if (wantsError)
         {
-            result = def.Function(Context, args);
-        }
-        catch (BuiltinException ex)
-        {
-            if (raw.TryGetProperty("want_error_code", out var code))
+            var ex = Assert.Throws<BuiltinException>(() => c.Rule(strict: true));
+            if (code.ValueKind == System.Text.Json.JsonValueKind.String)
             {
                 Assert.Equal(code.GetString(), ex.Code);
             }
 
-            if (raw.TryGetProperty("want_error", out var text))
+            if (text.ValueKind == System.Text.Json.JsonValueKind.String)
             {
                 var want = text.GetString()!;
-                var colon = want.IndexOf(ex.Code + ": ", StringComparison.Ordinal);
-                Assert.Contains(colon >= 0 ? want[(colon + ex.Code.Length + 2)..] : want, ex.Message, StringComparison.Ordinal);
+                var at = want.IndexOf(ex.Code + ": ", StringComparison.Ordinal);
+                Assert.Contains(at >= 0 ? want[(at + ex.Code.Length + 2)..] : want, ex.Message, StringComparison.Ordinal);
             }
 
-            if (raw.TryGetProperty("want_error_code", out _) || raw.TryGetProperty("want_error", out _))
-            {
-                Assert.True(strict);
-                return;
-            }
-
-            Assert.False(strict, $"{id}: unexpected error {ex.Message}");
-            result = null;
+            return;
         }
 
-        Assert.False(raw.TryGetProperty("want_error", out _) || raw.TryGetProperty("want_error_code", out _), $"{id}: expected an error, got {result}");
-        var wantRows = raw.GetProperty("want_result");
-        Value? expected = wantRows.GetArrayLength() == 0 ? null : ValueJson.FromJsonElement(wantRows[0].GetProperty("x"));
-        switch (c.Kind)
-        {
-            case "value":
-                AssertSame(id, expected, result);
-                break;
-            case "set":
-                var got = result is null ? ArrayValue.Empty : ArrayValue.From(result);
-                AssertSame(id, expected, got);
-                break;
-            case "truthy":
-                AssertSame(id, expected, result is BooleanValue { Value: false } || result is null ? null : BooleanValue.True);
-                break;
-            default:
-                AssertSame(id, expected, result is not null && result.Equals(c.Args[^1]) ? BooleanValue.True : null);
-                break;
-        }
-    }
-
-    private static void AssertSame(string id, Value? expected, Value? actual)
-    {
+        var result = c.Rule(strict);
+        var rows = raw.GetProperty("want_result");
+        var expected = rows.GetArrayLength() == 0 ? null : ValueJson.FromJsonElement(rows[0].GetProperty("x"));
         var e = expected is null ? "undefined" : ValueJson.Serialize(expected);
-        var a = actual is null ? "undefined" : ValueJson.Serialize(actual);
-        if (expected is not null && actual is not null && ValueJson.Parse(e).Equals(ValueJson.Parse(a)))
+        var a = result is null ? "undefined" : ValueJson.Serialize(result);
+        if (expected is not null && result is not null && ValueJson.Parse(e).Equals(ValueJson.Parse(a)))
         {
             return;
         }
 
         Assert.Equal(e, a);
-        _ = id;
     }
 }

@@ -12,6 +12,7 @@ internal static class SetBuiltins
         t.Add("or", 2, static (_, a) => SetOps.Union(BuiltinArgs.Set("or", a, 0), BuiltinArgs.Set("or", a, 1)));
         t.Add("intersection", 1, Intersection);
         t.Add("union", 1, Union);
+        t.Add("set_diff", 2, static (_, a) => SetOps.Difference(BuiltinArgs.Set("set_diff", a, 0), BuiltinArgs.Set("set_diff", a, 1)));
     }
 
     private static Value Intersection(BuiltinContext c, ReadOnlySpan<Value> a)
