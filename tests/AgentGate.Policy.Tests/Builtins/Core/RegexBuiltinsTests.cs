@@ -54,6 +54,7 @@ public sealed class RegexBuiltinsTests
     [InlineData("\"a,b;c\"", "\"[,;]\"", "[\"a\", \"b\", \"c\"]")]
     [InlineData("\"\"", "\"x\"", "[\"\"]")]
     [InlineData("\"abc\"", "\"\"", "[\"a\", \"b\", \"c\"]")]
+    [InlineData("\"\"", "\"\"", "[]")]
     public void Split_Pattern_GoSemantics(string s, string pattern, string expected) => Builtin.Yields(expected, "regex.split", pattern, s);
 
     [Theory]
@@ -61,6 +62,8 @@ public sealed class RegexBuiltinsTests
     [InlineData("\"abc\"", "\"b\"", "\"$$\"", "\"a$c\"")]
     [InlineData("\"abc\"", "\"(?P<x>b)\"", "\"[${x}]\"", "\"a[b]c\"")]
     [InlineData("\"abc\"", "\"(b)\"", "\"$1x\"", "\"ac\"")]
+    [InlineData("\"aaa\"", "\"^a\"", "\"b\"", "\"bbb\"")]
+    [InlineData("\"ab\"", "\"x*\"", "\"-\"", "\"-a-b-\"")]
     public void Replace_Template_GoExpand(string s, string pattern, string with, string expected) =>
         Builtin.Yields(expected, "regex.replace", s, pattern, with);
 

@@ -39,10 +39,10 @@ internal sealed class CompiledRegex(Regex regex, IReadOnlyList<string?> groupNam
     }
 
     /// <summary>Go's Regexp.Split(s, -1).</summary>
-    public List<string> Split(string s)
+    public List<string> Split(string s, bool emptyPattern)
     {
         var parts = new List<string>();
-        if (s.Length == 0)
+        if (s.Length == 0 && !emptyPattern)
         {
             parts.Add(string.Empty);
             return parts;
@@ -68,19 +68,43 @@ internal sealed class CompiledRegex(Regex regex, IReadOnlyList<string?> groupNam
         return parts;
     }
 
-    /// <summary>Go's ReplaceAllString with $1, ${1}, $name, ${name} and $$ in the template.</summary>
+    /// <summary>
+    /// OPA's regex.replace: repeatedly finds the first match in the rest of the text (so anchors apply to each
+    /// remainder) and appends the Go-expanded template; an empty match copies one character to make progress.
+    /// </summary>
     public string ReplaceAll(string s, string template)
     {
         var sb = new StringBuilder(s.Length);
-        var last = 0;
-        foreach (var m in FindAll(s, -1))
+        var start = 0;
+        while (start <= s.Length)
         {
-            sb.Append(s, last, m.Index - last);
+            var rest = s[start..];
+            var m = Regex.Match(rest);
+            if (!m.Success)
+            {
+                sb.Append(rest);
+                break;
+            }
+
+            sb.Append(rest, 0, m.Index);
             Expand(sb, template, m);
-            last = m.Index + m.Length;
+            if (m.Length > 0)
+            {
+                start += m.Index + m.Length;
+                continue;
+            }
+
+            var at = start + m.Index;
+            if (at >= s.Length)
+            {
+                break;
+            }
+
+            var step = char.IsHighSurrogate(s[at]) && at + 1 < s.Length ? 2 : 1;
+            sb.Append(s, at, step);
+            start = at + step;
         }
 
-        sb.Append(s, last, s.Length - last);
         return sb.ToString();
     }
 

@@ -64,7 +64,7 @@ internal static class RegexBuiltins
         var pattern = BuiltinArgs.String("regex.split", a, 0);
         var s = BuiltinArgs.String("regex.split", a, 1);
         var re = RegexCache.Get("regex.split", pattern);
-        return Guard("regex.split", () => ArrayValue.Wrap([.. re.Split(s).Select(StringValue.From)]));
+        return Guard("regex.split", () => ArrayValue.Wrap([.. re.Split(s, pattern.Length == 0).Select(StringValue.From)]));
     }
 
     private static Value Replace(BuiltinContext c, ReadOnlySpan<Value> a)
