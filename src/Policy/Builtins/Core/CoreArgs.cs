@@ -15,12 +15,13 @@ internal static class CoreArgs
             return v;
         }
 
-        if (!n.IsInteger)
+        // Go's int is 64-bit: beyond that OPA reports the operand as not an integer; between the 32- and 64-bit
+        // limits the value saturates, which callers treat as "very large".
+        if (!n.IsInteger || !n.TryGetInt64(out _))
         {
             throw CoreErrors.NotInteger(builtin, i + 1);
         }
 
-        // Go's int is 64-bit; values beyond int range saturate, which callers treat as "very large".
         return n.Sign < 0 ? int.MinValue : int.MaxValue;
     }
 
