@@ -32,7 +32,9 @@ internal static class NetBuiltins
             return BooleanValue.From(network.Contains(ip));
         }
 
-        return BooleanValue.From(network.Contains(Cidr(Name, other)));
+        var otherNetwork = IpNetwork.TryParseCidr(other)
+            ?? throw BuiltinException.Error(Name, $"not a valid textual representation of an IP address or CIDR: {other}");
+        return BooleanValue.From(network.Contains(otherNetwork));
     }
 
     private static Value? CidrIntersects(BuiltinContext context, ReadOnlySpan<Value> a)

@@ -19,22 +19,11 @@ internal static class NetMatchBuiltins
         var cidrs = Terms(Name, a[0], 1);
         var others = Terms(Name, a[1], 2);
         var matches = new List<Value>();
-        foreach (var (k1, cidrText) in cidrs)
+        foreach (var (k1, cidr) in cidrs)
         {
-            var network = IpNetwork.TryParseCidr(cidrText) ?? throw BuiltinException.Error(Name, $"invalid CIDR address: {cidrText}");
             foreach (var (k2, other) in others)
             {
-                bool contained;
-                if (IpNetwork.TryParseIp(other, out var ip))
-                {
-                    contained = network.Contains(ip);
-                }
-                else
-                {
-                    contained = network.Contains(IpNetwork.TryParseCidr(other) ?? throw BuiltinException.Error(Name, $"invalid CIDR address: {other}"));
-                }
-
-                if (contained)
+                if (Contains(Name, cidr, other))
                 {
                     matches.Add(ArrayValue.From(k1, k2));
                 }
@@ -44,13 +33,13 @@ internal static class NetMatchBuiltins
         return SetValue.From(matches);
     }
 
-    private static List<(Value Key, string Cidr)> Terms(string name, Value operand, int index)
+    private static List<(Value Key, Value Cidr)> Terms(string name, Value operand, int index)
     {
-        var terms = new List<(Value, string)>();
+        var terms = new List<(Value, Value)>();
         switch (operand)
         {
             case StringValue s:
-                terms.Add((s, s.Value));
+                terms.Add((s, s));
                 break;
             case ArrayValue arr:
                 for (var i = 0; i < arr.Count; i++)
@@ -65,21 +54,31 @@ internal static class NetMatchBuiltins
             case ObjectValue obj:
                 terms.AddRange(obj.Pairs.Select(p => (p.Key, Element(name, p.Value, index))));
                 break;
-            default:
-                throw BuiltinException.TypeError(name, index, "one of {string, array, set, object}", operand);
         }
 
         return terms;
     }
 
-    private static string Element(string name, Value value, int index) => value switch
+    private static Value Element(string name, Value value, int index) => value switch
     {
-        StringValue s => s.Value,
-        ArrayValue { Count: > 0 } a when a[0] is StringValue first => first.Value,
-        ArrayValue { Count: 0 } => throw BuiltinException.Error(name, $"operand {index}: array must contain at least one element"),
-        ArrayValue => throw BuiltinException.Error(name, $"operand {index}: first element must be a string"),
-        _ => throw BuiltinException.Error(name, $"operand {index}: must be string or array"),
+        StringValue => value,
+        ArrayValue { Count: > 0 } a => a[0],
+        _ => throw BuiltinException.Error(name, $"operand {index}: element must be string or non-empty array"),
     };
+
+    private static bool Contains(string name, Value cidr, Value other)
+    {
+        var cidrText = cidr as StringValue ?? throw BuiltinException.TypeError(name, 1, "string", cidr);
+        var otherText = other as StringValue ?? throw BuiltinException.TypeError(name, 1, "string", other);
+        var network = IpNetwork.TryParseCidr(cidrText.Value) ?? throw BuiltinException.Error(name, $"invalid CIDR address: {cidrText.Value}");
+        if (IpNetwork.TryParseIp(otherText.Value, out var ip))
+        {
+            return network.Contains(ip);
+        }
+
+        return network.Contains(IpNetwork.TryParseCidr(otherText.Value)
+            ?? throw BuiltinException.Error(name, $"not a valid textual representation of an IP address or CIDR: {otherText.Value}"));
+    }
 
     private static Value? Merge(BuiltinContext context, ReadOnlySpan<Value> a)
     {
@@ -88,39 +87,58 @@ internal static class NetMatchBuiltins
         {
             ArrayValue arr => arr.Items,
             SetValue set => set.Items,
-            _ => throw BuiltinException.TypeError(Name, 1, "one of {array, set}", a[0]),
+            _ => throw BuiltinException.Error(Name, "operand must be an array"),
         };
-        var ranges = new Dictionary<int, List<(BigInteger Start, BigInteger End)>> { [4] = [], [16] = [] };
+        var ranges = new Dictionary<int, List<MergeRange>> { [4] = [], [16] = [] };
         foreach (var item in items)
         {
             var text = item as StringValue ?? throw BuiltinException.Error(Name, "element must be string");
-            var network = IpNetwork.TryParseIp(text.Value, out var ip) ? IpNetwork.Host(ip)
-                : IpNetwork.TryParseCidr(text.Value) ?? throw BuiltinException.Error(Name, $"invalid CIDR address: {text.Value}");
-            var start = new BigInteger(network.Address, isUnsigned: true, isBigEndian: true);
+            IpNetwork network;
+            string label;
+            if (IpNetwork.TryParseIp(text.Value, out var ip))
+            {
+                if (ip.Length != 4)
+                {
+                    throw BuiltinException.Error(Name, "IPv6 invalid: needs prefix length");
+                }
+
+                // Go's DefaultMask: the classful mask of the address.
+                var prefix = ip[0] < 0x80 ? 8 : ip[0] < 0xC0 ? 16 : 24;
+                network = IpNetwork.TryParseCidr(text.Value + "/" + prefix.ToString(System.Globalization.CultureInfo.InvariantCulture))!;
+                label = text.Value + "/" + prefix.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+            else
+            {
+                network = IpNetwork.TryParseCidr(text.Value) ?? throw BuiltinException.Error(Name, $"invalid CIDR address: {text.Value}");
+                label = IpNetwork.Format(network.Address) + "/" + network.Prefix.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            var first = new BigInteger(network.Address, isUnsigned: true, isBigEndian: true);
             var size = BigInteger.One << ((network.Address.Length * 8) - network.Prefix);
-            ranges[network.Address.Length].Add((start, start + size - 1));
+            ranges[network.Address.Length].Add(new MergeRange(first, first + size - 1, label));
         }
 
         var result = new List<Value>();
         foreach (var (length, list) in ranges)
         {
-            foreach (var (start, end) in Coalesce(list))
+            foreach (var range in Coalesce(list))
             {
-                result.AddRange(Blocks(start, end, length).Select(b => (Value)StringValue.From(b)));
+                var blocks = range.Label is { } label ? [label] : Blocks(range.Start, range.End, length);
+                result.AddRange(blocks.Select(b => (Value)StringValue.From(b)));
             }
         }
 
         return SetValue.From(result);
     }
 
-    private static List<(BigInteger Start, BigInteger End)> Coalesce(List<(BigInteger Start, BigInteger End)> ranges)
+    private static List<MergeRange> Coalesce(List<MergeRange> ranges)
     {
-        var merged = new List<(BigInteger Start, BigInteger End)>();
-        foreach (var r in ranges.OrderBy(r => r.Start))
+        var merged = new List<MergeRange>();
+        foreach (var r in ranges.OrderBy(r => r.Start).ThenByDescending(r => r.End))
         {
             if (merged.Count > 0 && r.Start <= merged[^1].End + 1)
             {
-                merged[^1] = (merged[^1].Start, BigInteger.Max(merged[^1].End, r.End));
+                merged[^1] = new MergeRange(merged[^1].Start, BigInteger.Max(merged[^1].End, r.End), null);
             }
             else
             {
@@ -149,4 +167,6 @@ internal static class NetMatchBuiltins
             start += BigInteger.One << hostBits;
         }
     }
+
+    private readonly record struct MergeRange(BigInteger Start, BigInteger End, string? Label);
 }

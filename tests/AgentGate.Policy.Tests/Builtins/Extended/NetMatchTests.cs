@@ -14,7 +14,7 @@ public sealed class NetMatchTests
     [Fact]
     public void CidrMerge_AdjacentAndContained_Minimal() =>
         Assert.Equal(
-            SetValue.From([S("10.0.0.0/23"), S("192.168.1.1/32")]),
+            SetValue.From([S("10.0.0.0/23"), S("192.168.1.1/24")]),
             Builtin("net.cidr_merge", J("[\"10.0.0.0/24\", \"10.0.1.0/24\", \"10.0.0.128/25\", \"192.168.1.1\"]")));
 
     [Fact]
@@ -22,6 +22,15 @@ public sealed class NetMatchTests
         Assert.Equal(SetValue.From([S("2001:db8::/31")]), Builtin("net.cidr_merge", J("[\"2001:db8::/32\", \"2001:db9::/32\"]")));
 
     [Fact]
-    public void CidrMerge_NotCollection_TypeError() =>
-        Assert.Equal("eval_type_error", Error("net.cidr_merge", S("10.0.0.0/8")).Code);
+    public void CidrMerge_NotCollection_BuiltinError() =>
+        Assert.Contains("operand must be an array", Error("net.cidr_merge", S("10.0.0.0/8")).Message, StringComparison.Ordinal);
+
+    [Fact]
+    public void CidrMerge_SingleUnmergedCidr_KeptAsWritten() =>
+        Assert.Equal(SetValue.From([S("10.0.0.0/8"), S("12.0.0.0/8")]), Builtin("net.cidr_merge", J("[\"12.0.0.0/8\", \"10.0.0.0/8\"]")));
+
+    [Fact]
+    public void CidrContains_NeitherIpNorCidr_OpaMessage() =>
+        Assert.Contains("not a valid textual representation of an IP address or CIDR: nope",
+            Error("net.cidr_contains", S("10.0.0.0/8"), S("nope")).Message, StringComparison.Ordinal);
 }
