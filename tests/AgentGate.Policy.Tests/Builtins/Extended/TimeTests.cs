@@ -53,6 +53,19 @@ public sealed class TimeTests
         Assert.Equal(N(expected), Builtin("time.add_date", N(ns), N(y), N(m), N(d)));
 
     [Fact]
+    public void AddDate_NewYorkAcrossDst_SameWallClock()
+    {
+        // 2024-03-09T12:00:00-05:00 plus one day is 2024-03-10T12:00:00-04:00: 23 hours later.
+        var start = 1710003600000000000L;
+        var result = Builtin("time.add_date", ArrayValue.From(N(start), S("America/New_York")), N(0), N(0), N(1));
+        Assert.Equal(N(start + (23L * 3600 * 1_000_000_000)), result);
+    }
+
+    [Fact]
+    public void Format_KitchenName_TreatedAsLiteralLayout() =>
+        Assert.Equal(S("Kitchen"), Builtin("time.format", ArrayValue.From(N(0), S("UTC"), S("Kitchen"))));
+
+    [Fact]
     public void AddDate_TooSmall_RangeError() =>
         Assert.Equal(BuiltinException.BuiltinErrorCode, Error("time.add_date", N(long.MinValue), N(0), N(0), N(-1)).Code);
 

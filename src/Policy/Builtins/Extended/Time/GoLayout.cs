@@ -16,8 +16,10 @@ internal readonly record struct GoChunk(string Prefix, GoStd Std, int FracDigits
 /// <summary>Splits a Go layout into chunks, following Go's nextStdChunk rules.</summary>
 internal static class GoLayout
 {
+    /// <summary>The named layouts OPA accepts (ANSIC … RFC3339Nano); other text is a Go layout.</summary>
     public static string Resolve(string layout) => layout switch
     {
+        "" => "2006-01-02T15:04:05.999999999Z07:00",
         "ANSIC" => "Mon Jan _2 15:04:05 2006",
         "UnixDate" => "Mon Jan _2 15:04:05 MST 2006",
         "RubyDate" => "Mon Jan 02 15:04:05 -0700 2006",
@@ -28,14 +30,6 @@ internal static class GoLayout
         "RFC1123Z" => "Mon, 02 Jan 2006 15:04:05 -0700",
         "RFC3339" => "2006-01-02T15:04:05Z07:00",
         "RFC3339Nano" => "2006-01-02T15:04:05.999999999Z07:00",
-        "Kitchen" => "3:04PM",
-        "Stamp" => "Jan _2 15:04:05",
-        "StampMilli" => "Jan _2 15:04:05.000",
-        "StampMicro" => "Jan _2 15:04:05.000000",
-        "StampNano" => "Jan _2 15:04:05.000000000",
-        "DateTime" => "2006-01-02 15:04:05",
-        "DateOnly" => "2006-01-02",
-        "TimeOnly" => "15:04:05",
         _ => layout,
     };
 

@@ -48,24 +48,36 @@ internal static class TimeBuiltins
     private static Value? AddDate(BuiltinContext context, ReadOnlySpan<Value> a)
     {
         const string Name = "time.add_date";
-        var ns = BuiltinArgs.Int(Name, a, 0);
+        var time = TimeArgs.Read(Name, a[0], 1).Time;
         var years = BuiltinArgs.Int(Name, a, 1);
         var months = BuiltinArgs.Int(Name, a, 2);
         var days = BuiltinArgs.Int(Name, a, 3);
-        var time = new GoTime(ns, TimeZoneInfo.Utc);
         var local = time.Local;
         var totalMonths = ((local.Year + (BigInteger)years) * 12) + local.Month - 1 + months;
-        var year = (BigInteger)Math.Floor((double)totalMonths / 12);
+        var year = BigInteger.Divide(totalMonths - (totalMonths.Sign < 0 ? 11 : 0), 12);
         var month = (int)(totalMonths - (year * 12)) + 1;
         if (year < 1 || year > 9999)
         {
             throw BuiltinException.Error(Name, "time outside of valid range");
         }
 
-        var firstOfMonth = new DateTime((int)year, month, 1, 0, 0, 0, DateTimeKind.Utc);
+        var firstOfMonth = new DateTime((int)year, month, 1, 0, 0, 0, DateTimeKind.Unspecified);
         var dayOffset = (BigInteger)(local.Day - 1) + days;
-        var baseSeconds = (BigInteger)((firstOfMonth.Ticks - DateTime.UnixEpoch.Ticks) / TimeSpan.TicksPerSecond);
-        var seconds = baseSeconds + (dayOffset * 86400) + (local.Hour * 3600) + (local.Minute * 60) + local.Second;
+        if (BigInteger.Abs(dayOffset) > 4_000_000)
+        {
+            throw BuiltinException.Error(Name, "time outside of valid range");
+        }
+
+        var wall = firstOfMonth.AddDays((double)dayOffset);
+        if (wall.Year is < 1678 or > 2262)
+        {
+            throw BuiltinException.Error(Name, "time outside of valid range");
+        }
+
+        var wallSeconds = (BigInteger)((wall.Ticks - DateTime.UnixEpoch.Ticks) / TimeSpan.TicksPerSecond)
+            + (local.Hour * 3600) + (local.Minute * 60) + local.Second;
+        var offset = time.Zone.GetUtcOffset(wall.AddHours(local.Hour).AddMinutes(local.Minute).AddSeconds(local.Second));
+        var seconds = wallSeconds - (long)offset.TotalSeconds;
         return TimeArgs.InRange(Name, (seconds * GoTime.NanosPerSecond) + time.Nanosecond);
     }
 
