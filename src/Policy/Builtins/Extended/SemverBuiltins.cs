@@ -16,16 +16,16 @@ internal static partial class SemverBuiltins
             BooleanValue.From(a[0] is StringValue s && SemverPattern().IsMatch(s.Value)));
         t.Add("semver.compare", 2, (_, a) =>
         {
-            var x = Parse(BuiltinArgs.String("semver.compare", a, 0));
-            var y = Parse(BuiltinArgs.String("semver.compare", a, 1));
+            var x = Parse(BuiltinArgs.String("semver.compare", a, 0), 1);
+            var y = Parse(BuiltinArgs.String("semver.compare", a, 1), 2);
             return NumberValue.From(Compare(x, y));
         });
     }
 
-    private static Match Parse(string text)
+    private static Match Parse(string text, int operand)
     {
         var m = SemverPattern().Match(text);
-        return m.Success ? m : throw BuiltinException.Error("semver.compare", $"operand 1: string \"{text}\" is not a valid SemVer");
+        return m.Success ? m : throw BuiltinException.Error("semver.compare", $"operand {operand}: string {text} is not a valid SemVer");
     }
 
     private static int Compare(Match x, Match y)

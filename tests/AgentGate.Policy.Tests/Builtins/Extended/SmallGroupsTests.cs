@@ -58,6 +58,10 @@ public sealed class SmallGroupsTests
         Assert.Equal(N(expected), Builtin("semver.compare", S(a), S(b)));
 
     [Fact]
+    public void SemverCompare_InvalidSecond_OpaMessage() =>
+        Assert.Equal("semver.compare: operand 2: string 1.0 is not a valid SemVer", Error("semver.compare", S("1.0.0"), S("1.0")).Message);
+
+    [Fact]
     public void RandIntn_SameQuery_StableValue()
     {
         var context = new BuiltinContext(FixedNow) { Seed = 7 };

@@ -50,6 +50,35 @@ public sealed class X509Tests
     }
 
     [Fact]
+    public void ParseAndVerifyWithOptions_WrongDnsName_Invalid()
+    {
+        using var rootKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var rootRequest = new CertificateRequest("CN=Root", rootKey, HashAlgorithmName.SHA256);
+        rootRequest.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
+        using var root = rootRequest.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30));
+        using var leafKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var leafRequest = new CertificateRequest("CN=svc", leafKey, HashAlgorithmName.SHA256);
+        var san = new SubjectAlternativeNameBuilder();
+        san.AddDnsName("svc.example");
+        leafRequest.CertificateExtensions.Add(san.Build());
+        using var leaf = leafRequest.Create(root, DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(10), [7]);
+        var pems = S(root.ExportCertificatePem() + "\n" + leaf.ExportCertificatePem());
+        var context = new AgentGate.Policy.Builtins.BuiltinContext(DateTimeOffset.UtcNow);
+        const string Name = "crypto.x509.parse_and_verify_certificates_with_options";
+        Assert.Equal(BooleanValue.True, ((ArrayValue)Builtin(context, Name, pems, J("{\"DNSName\": \"svc.example\"}"))!)[0]);
+        Assert.Equal(BooleanValue.False, ((ArrayValue)Builtin(context, Name, pems, J("{\"DNSName\": \"other.example\"}"))!)[0]);
+        Assert.Contains("invalid key option", Error(Name, pems, J("{\"Bogus\": 1}")).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ParseRsaPrivateKey_EcKey_EcJwk()
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var jwk = (ObjectValue)Builtin("crypto.x509.parse_rsa_private_key", S(key.ExportECPrivateKeyPem()))!;
+        Assert.Equal(S("EC"), jwk.Get(S("kty")));
+    }
+
+    [Fact]
     public void ParseAndVerifyCertificates_SingleCert_Invalid()
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
@@ -86,6 +115,7 @@ public sealed class X509Tests
     {
         Assert.Equal(NullValue.Instance, Builtin("crypto.parse_private_keys", S("")));
         Assert.Equal(ArrayValue.Empty, Builtin("crypto.parse_private_keys", S("nope")));
+        Assert.Equal(ArrayValue.Empty, Builtin("crypto.parse_private_keys", S("not base64!")));
     }
 
     [Fact]

@@ -10,12 +10,12 @@ internal static class RsaKeyBuiltins
 {
     internal static void Register(BuiltinTable t)
     {
-        t.Add("crypto.x509.parse_rsa_private_key", 1, (_, a) => ParseRsa(BuiltinArgs.String("crypto.x509.parse_rsa_private_key", a, 0)));
+        t.Add("crypto.x509.parse_rsa_private_key", 1, (_, a) => FirstKey(BuiltinArgs.String("crypto.x509.parse_rsa_private_key", a, 0)));
         t.Add("crypto.parse_private_keys", 1, (_, a) =>
         {
             var input = BuiltinArgs.String("crypto.parse_private_keys", a, 0);
             return input.Length == 0 ? NullValue.Instance
-                : ArrayValue.From(PrivateKeys("crypto.parse_private_keys", input).Select(Jwk));
+                : ArrayValue.From(PemBlocks.All(input).Select(Import).OfType<AsymmetricAlgorithm>().Select(Jwk));
         });
     }
 
@@ -57,25 +57,15 @@ internal static class RsaKeyBuiltins
         }
     }
 
-    private static Value ParseRsa(string input)
+    private static Value FirstKey(string input)
     {
         const string Name = "crypto.x509.parse_rsa_private_key";
-        if (!input.StartsWith("-----BEGIN", StringComparison.Ordinal))
+        if (input.Length == 0)
         {
-            return ParseRsa(System.Text.Encoding.UTF8.GetString(GoStdBase64.Decode(Name, input)));
+            throw BuiltinException.Error(Name, "input PEM data was empty");
         }
 
-        var block = Pem.TryDecode(input, out _) ?? throw BuiltinException.Error(Name, "failed to parse PEM block containing the key");
-        try
-        {
-            var rsa = RSA.Create();
-            rsa.ImportRSAPrivateKey(block.Bytes, out _);
-            return Jwk(rsa);
-        }
-        catch (CryptographicException e)
-        {
-            throw BuiltinException.Error(Name, "x509: failed to parse private key: " + e.Message);
-        }
+        return PrivateKeys(Name, input).FirstOrDefault() is { } key ? Jwk(key) : NullValue.Instance;
     }
 
     private static AsymmetricAlgorithm? Import(Pem block)

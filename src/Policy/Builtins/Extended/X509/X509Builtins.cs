@@ -12,7 +12,6 @@ internal static class X509Builtins
     {
         t.Add("crypto.x509.parse_certificates", 1, (_, a) =>
             ArrayValue.From(Certificates("crypto.x509.parse_certificates", BuiltinArgs.String("crypto.x509.parse_certificates", a, 0)).Select(c => (Value)X509Json.Certificate(c))));
-        t.Add("crypto.x509.parse_and_verify_certificates", 1, (c, a) => ParseAndVerify(c, BuiltinArgs.String("crypto.x509.parse_and_verify_certificates", a, 0)));
         t.Add("crypto.x509.parse_certificate_request", 1, (_, a) => CertificateRequest(BuiltinArgs.String("crypto.x509.parse_certificate_request", a, 0)));
         t.Add("crypto.x509.parse_keypair", 2, (_, a) => KeyPair(BuiltinArgs.String("crypto.x509.parse_keypair", a, 0), BuiltinArgs.String("crypto.x509.parse_keypair", a, 1)));
     }
@@ -27,40 +26,6 @@ internal static class X509Builtins
         {
             throw BuiltinException.Error(builtin, "x509: malformed certificate: " + e.Message);
         }
-    }
-
-    private static Value ParseAndVerify(BuiltinContext context, string input)
-    {
-        var invalid = ArrayValue.From(BooleanValue.False, ArrayValue.Empty);
-        List<X509Certificate2> certs;
-        try
-        {
-            certs = Certificates("crypto.x509.parse_and_verify_certificates", input);
-        }
-        catch (BuiltinException)
-        {
-            return invalid;
-        }
-
-        if (certs.Count < 2)
-        {
-            return invalid;
-        }
-
-        using var chain = new X509Chain();
-        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        chain.ChainPolicy.CustomTrustStore.Add(certs[0]);
-        chain.ChainPolicy.ExtraStore.AddRange(certs.Skip(1).SkipLast(1).ToArray());
-        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        chain.ChainPolicy.VerificationTime = context.Now.UtcDateTime;
-        chain.ChainPolicy.VerificationTimeIgnored = false;
-        if (!chain.Build(certs[^1]))
-        {
-            return invalid;
-        }
-
-        var verified = chain.ChainElements.Select(e => (Value)X509Json.Certificate(e.Certificate));
-        return ArrayValue.From(BooleanValue.True, ArrayValue.From(verified));
     }
 
     private static Value CertificateRequest(string input)
