@@ -68,7 +68,7 @@ internal static class ActionNormalizer
         }
 
         var cwd = action.Get(StringValue.From("cwd")) is StringValue c ? c.Value : null;
-        var check = PathCheck.Normalise(path.Value, workspaceRoot, cwd);
+        var check = WorkspacePath.Normalise(path.Value, workspaceRoot, cwd);
         return check.Allowed
             ? action.With(StringValue.From("path"), StringValue.From(check.RelativePath!)).With(StringValue.From("original_path"), path)
             : action.With(StringValue.From("refusal"), StringValue.From(check.Refusal!));
