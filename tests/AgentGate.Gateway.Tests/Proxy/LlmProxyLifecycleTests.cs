@@ -96,4 +96,22 @@ public sealed class LlmProxyLifecycleTests
         Assert.Contains("AgentGate:Providers:openai:Secret", ex.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("sk-live-literal", ex.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task RequestAboveMaxRequestBytes_413RequestTooLargeNotForwarded()
+    {
+        await using var host = await GatewayTestHost.StartAsync(extra: new Dictionary<string, string?> { ["AgentGate:Proxy:MaxRequestBytes"] = "2048" });
+        var token = await host.IssueTokenAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/llm/anthropic/v1/messages")
+        {
+            Content = new StringContent("{\"model\":\"claude-x\",\"pad\":\"" + new string('x', 4096) + "\"}", Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("x-api-key", token);
+
+        using var response = await host.Agent.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("request_too_large", await ErrorBody.TypeAsync(response));
+        Assert.Empty(host.Upstream.Seen);
+    }
 }
