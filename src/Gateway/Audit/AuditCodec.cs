@@ -22,6 +22,18 @@ internal static class AuditCodec
         return linked with { Hash = ComputeHash(linked) };
     }
 
+    /// <summary>Chains a record and returns its line bytes, serializing once: the line is the canonical form plus the hash.</summary>
+    public static byte[] ChainToLine(AuditRecord record, string prevHash, out string hash)
+    {
+        var canonical = Serialize(record with { PrevHash = prevHash, Hash = string.Empty }, includeHash: false);
+        hash = Convert.ToHexStringLower(SHA256.HashData(canonical));
+        var suffix = System.Text.Encoding.ASCII.GetBytes(",\"hash\":\"" + hash + "\"}\n");
+        var line = new byte[canonical.Length - 1 + suffix.Length];
+        canonical.AsSpan(0, canonical.Length - 1).CopyTo(line);
+        suffix.CopyTo(line.AsSpan(canonical.Length - 1));
+        return line;
+    }
+
     public static byte[] Serialize(AuditRecord r, bool includeHash)
     {
         using var buffer = new MemoryStream(512);

@@ -12,8 +12,6 @@ namespace AgentGate.Gateway.Audit;
 /// </summary>
 internal sealed partial class FileAuditSink(AuditConfig config, ILogger<FileAuditSink> logger) : IAuditSink, IHostedService, IAsyncDisposable
 {
-    private static readonly byte[] NewLine = "\n"u8.ToArray();
-
     private readonly Channel<AuditEntry> _queue = Channel.CreateUnbounded<AuditEntry>(new UnboundedChannelOptions { SingleReader = true });
     private Task? _writer;
     private string _head = string.Empty;
@@ -81,10 +79,8 @@ internal sealed partial class FileAuditSink(AuditConfig config, ILogger<FileAudi
                 {
                     if (entry.Record is { } record)
                     {
-                        var chained = AuditCodec.Chain(record, _head);
-                        await stream.WriteAsync(AuditCodec.Serialize(chained, includeHash: true));
-                        await stream.WriteAsync(NewLine);
-                        _head = chained.Hash;
+                        await stream.WriteAsync(AuditCodec.ChainToLine(record, _head, out var hash));
+                        _head = hash;
                     }
                     else if (entry.Flushed is { } flushed)
                     {

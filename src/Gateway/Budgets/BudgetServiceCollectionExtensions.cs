@@ -34,11 +34,13 @@ internal static class BudgetServiceCollectionExtensions
         }
         else
         {
+            // Registered so the container disposes the connection; the proxy may share it.
+            services.TryAddSingleton<IConnectionMultiplexer>(_ => ConnectRedis(redis));
             services.AddSingleton<IBudgetStore>(sp =>
             {
                 var options = sp.GetRequiredService<IOptions<BudgetOptions>>().Value;
                 return new RedisBudgetStore(
-                    ConnectRedis(redis),
+                    sp.GetRequiredService<IConnectionMultiplexer>(),
                     options.KeyPrefix,
                     options.Replicas,
                     sp.GetRequiredService<BudgetStoreHealth>(),

@@ -43,6 +43,8 @@ internal static class GatewayHost
         var bindings = new ListenerBindings();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
+            // The proxy enforces its own body bound with a structured 413; Kestrel's must not be lower.
+            kestrel.Limits.MaxRequestBodySize = config.Proxy.MaxRequestBytes + 1;
             kestrel.Listen(config.Listeners.Agent, listen => bindings.Add(ListenerKind.Agent, listen));
             kestrel.Listen(config.Listeners.Admin, listen => bindings.Add(ListenerKind.Admin, listen));
         });

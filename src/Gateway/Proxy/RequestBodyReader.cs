@@ -21,17 +21,28 @@ internal static class RequestBodyReader
             return true;
         }
 
-        var buffer = new MemoryStream(request.ContentLength is { } length ? (int)length : 4096);
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, context.RequestAborted)) > 0)
+        MemoryStream buffer;
+        if (request.ContentLength is { } length)
         {
-            if (buffer.Length + read > maxBytes)
+            // Known length (the common case): read straight into an exact-size array.
+            var exact = new byte[length];
+            await request.Body.ReadAtLeastAsync(exact, exact.Length, throwOnEndOfStream: false, context.RequestAborted);
+            buffer = new MemoryStream(exact, 0, exact.Length, writable: false, publiclyVisible: true);
+        }
+        else
+        {
+            buffer = new MemoryStream();
+            var chunk = new byte[16 * 1024];
+            int read;
+            while ((read = await request.Body.ReadAsync(chunk, context.RequestAborted)) > 0)
             {
-                return false;
-            }
+                if (buffer.Length + read > maxBytes)
+                {
+                    return false;
+                }
 
-            buffer.Write(chunk, 0, read);
+                buffer.Write(chunk, 0, read);
+            }
         }
 
         var body = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);

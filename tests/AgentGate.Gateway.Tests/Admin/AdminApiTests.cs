@@ -122,9 +122,10 @@ public sealed class AdminApiTests : IAsyncLifetime
         var text = await PollMetricsAsync("claude-metrics");
 
         Assert.Equal(HttpStatusCode.Unauthorized, unauthorized.StatusCode);
-        Assert.Contains("agentgate_llm_requests", text, StringComparison.Ordinal);
-        Assert.Contains("agentgate_llm_tokens", text, StringComparison.Ordinal);
+        Assert.Contains("agentgate_llm_requests_total{", text, StringComparison.Ordinal);
+        Assert.Contains("agentgate_llm_tokens_total{", text, StringComparison.Ordinal);
         Assert.Contains("agent=\"builder-17\"", text, StringComparison.Ordinal);
+        Assert.Contains("agentgate_llm_duration_seconds_bucket{", text, StringComparison.Ordinal);
     }
 
     private async Task<string> PollMetricsAsync(string needle)

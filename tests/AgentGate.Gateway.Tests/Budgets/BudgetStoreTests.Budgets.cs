@@ -33,6 +33,20 @@ public abstract partial class BudgetStoreTests
     }
 
     [Fact]
+    public async Task SettleAsync_RealUsageAboveEstimate_ChargesPoolDebt()
+    {
+        if (!Available) return;
+        var host = Host(Settings(("Pools:anthropic:InputTokensPerMinute", "1000"), ("Pools:anthropic:MaxQueueWait", "00:00:00")));
+        var first = await host.Admission.AdmitAsync(BudgetTestHost.Request("a1", input: 100), CancellationToken.None);
+
+        await host.Admission.SettleAsync(first.Reservation!, 1000, 10, 0, 200, null, CancellationToken.None);
+
+        var next = await host.Admission.AdmitAsync(BudgetTestHost.Request("a1", input: 100), CancellationToken.None);
+        Assert.Equal("pool:anthropic:itpm", next.Rejection?.Rule);
+        Assert.Equal(TimeSpan.FromSeconds(6), next.Rejection!.RetryAfter);
+    }
+
+    [Fact]
     public async Task AdmitAsync_BudgetExhausted_ExplainsUsage()
     {
         if (!Available) return;

@@ -33,6 +33,8 @@ internal sealed class BudgetTestHost : IDisposable
 
     public IBudgetStore Store { get; }
 
+    public IServiceProvider Services => _provider;
+
     public static AdmissionRequest Request(string agent, long input = 1000, long output = 1000, string role = "", string task = "", string session = "") =>
         new() { Provider = "anthropic", Agent = agent, Model = "claude-test", EstimatedInputTokens = input, MaxOutputTokens = output, Role = role, Task = task, Session = session };
 

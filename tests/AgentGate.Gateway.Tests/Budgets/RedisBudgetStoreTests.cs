@@ -1,4 +1,5 @@
 using AgentGate.Gateway.Budgets;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging.Abstractions;
 using StackExchange.Redis;
 
@@ -34,6 +35,8 @@ public sealed class RedisBudgetStoreTests : BudgetStoreTests
             var local3 = await host.Admission.AdmitAsync(BudgetTestHost.Request("a1"), CancellationToken.None);
 
             Assert.True(health.IsDegraded);
+            var readiness = await new BudgetHealthCheck(health).CheckHealthAsync(new HealthCheckContext());
+            Assert.Equal(HealthStatus.Degraded, readiness.Status);
             Assert.True(local1.Reservation!.Local && local2.Reservation!.Local);
             Assert.Equal(BudgetErrorTypes.RateLimited, local3.Rejection?.Type); // local limit 4 / 2 replicas
             await host.Admission.SettleAsync(local1.Reservation, 1, 1, 0, 200, null, CancellationToken.None);
