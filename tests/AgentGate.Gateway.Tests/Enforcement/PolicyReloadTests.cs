@@ -64,14 +64,14 @@ public sealed class PolicyReloadTests
         using var policies = new PolicyDirectory();
         await using var host = await StartAsync(policies);
         var token = await host.IssueTokenAsync();
-        var (_, denied) = await AuthorizeAsync(host, token, new { kind = "exec", command = "perl -e 1" });
+        var (_, denied) = await AuthorizeAsync(host, token, new { kind = "exec", command = "ruby -e 1" });
         Assert.False(denied.GetProperty("allow").GetBoolean());
 
-        policies.Write("data/roles.json", policies.Read("data/roles.json").Replace("\"ls\", \"cat\", \"head\"", "\"perl\", \"ls\", \"cat\", \"head\"", StringComparison.Ordinal));
+        policies.Write("data/roles.json", policies.Read("data/roles.json").Replace("\"ls\", \"cat\", \"head\"", "\"ruby\", \"ls\", \"cat\", \"head\"", StringComparison.Ordinal));
         using var reload = await host.Admin.PostAsync("/admin/policy/reload", null);
 
         Assert.Equal(HttpStatusCode.OK, reload.StatusCode);
-        var (_, allowed) = await AuthorizeAsync(host, token, new { kind = "exec", command = "perl -e 1" });
+        var (_, allowed) = await AuthorizeAsync(host, token, new { kind = "exec", command = "ruby -e 1" });
         Assert.True(allowed.GetProperty("allow").GetBoolean());
         Assert.NotEqual(denied.GetProperty("policy_revision").GetString(), allowed.GetProperty("policy_revision").GetString());
         var audit = await host.ReadAuditAsync();
