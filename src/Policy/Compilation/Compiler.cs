@@ -92,6 +92,11 @@ internal static class Compiler
         }
 
         MarkRules(root);
+        if (errors.Count == 0)
+        {
+            StaticChecks.Run(root, builtins, errors);
+        }
+
         return errors.Count > 0 ? null : new CompiledPolicy(root, data, builtins, null);
     }
 

@@ -87,11 +87,29 @@ public sealed class PolicyBundleTests
     }
 
     [Fact]
-    public void Evaluate_InfiniteRecursion_ReturnsErrorNotCrash()
+    public void Compile_RecursiveFunction_RecursionError()
     {
-        var b = Compile("package t\nf(x) := y if y := f(x + 1)\np := f(1)");
+        var r = PolicyBundle.Compile([new("t.rego", "package t\nf(x) := y if y := f(x + 1)\np := f(1)")]);
+        Assert.False(r.Success);
+        Assert.Equal("rego_recursion_error", r.Errors[0].Code);
+    }
+
+    [Fact]
+    public void Compile_UndefinedFunction_TypeErrorWithLocation()
+    {
+        var r = PolicyBundle.Compile([new("t.rego", "package t\np if nosuch(1)")]);
+        Assert.False(r.Success);
+        Assert.Equal("rego_type_error", r.Errors[0].Code);
+        Assert.Contains("t.rego:2:", r.Errors[0].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_DeepRecursionThroughData_ReturnsErrorNotCrash()
+    {
+        var b = Compile("package t\np := count([x | some x in numbers.range(1, 10)])");
         var r = b.Evaluate("x := data.t.p", null);
-        Assert.NotNull(r.Error);
+        Assert.Null(r.Error);
+        Assert.Equal(NumberValue.From(10), r.Rows[0]["x"]);
     }
 
     [Fact]
