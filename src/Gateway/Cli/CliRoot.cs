@@ -11,6 +11,7 @@ internal static class CliRoot
         root.Add(ServeCommand.Create());
         root.Add(TokenCommand.Create());
         root.Add(AuditCommand.Create());
+        root.Add(PolicyCommand.Create());
         return root;
     }
 }

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using AgentGate.Policy;
 using AgentGate.Policy.Values;
 
@@ -9,7 +8,7 @@ namespace AgentGate.Gateway.Enforcement;
 /// at their directory path as OPA's loader does (<c>data/roles.json</c> → <c>data.data</c>), every
 /// module is compiled, and every <c>test_*</c> rule must be true before the bundle may decide anything.
 /// </summary>
-internal static partial class PolicyCompiler
+internal static class PolicyCompiler
 {
     public static PolicyActivation Compile(PolicySource source, PolicyOptions options, bool runTests, TimeProvider time)
     {
@@ -50,25 +49,30 @@ internal static partial class PolicyCompiler
             return new PolicyActivation(null, source.Revision, compiled.Errors.Select(e => e.ToString()).ToList());
         }
 
-        var passed = runTests ? RunTests(compiled.Bundle!, modules, errors) : 0;
+        var passed = runTests ? RunTests(compiled.Bundle!, errors) : 0;
         return errors.Count > 0
             ? new PolicyActivation(null, source.Revision, errors)
             : new PolicyActivation(new PolicySnapshot(compiled.Bundle!, source.Revision, source.Origin, modules.Count, passed, time.GetUtcNow()), source.Revision, []);
     }
 
-    private static int RunTests(PolicyBundle bundle, List<KeyValuePair<string, string>> modules, List<string> errors)
+    private static int RunTests(PolicyBundle bundle, List<string> errors)
     {
         var passed = 0;
-        foreach (var (name, path) in TestRules(modules))
+        foreach (var path in bundle.RulePaths())
         {
+            if (!path[(path.LastIndexOf('.') + 1)..].StartsWith("test_", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
             var (value, error) = bundle.EvaluateRule(path, null);
             if (error is not null)
             {
-                errors.Add($"{name}: {path} failed: {error}");
+                errors.Add($"{path} failed: {error}");
             }
-            else if (value is not BooleanValue { Value: true })
+            else if (value is null or BooleanValue { Value: false })
             {
-                errors.Add($"{name}: {path} failed");
+                errors.Add($"{path} failed");
             }
             else
             {
@@ -79,37 +83,9 @@ internal static partial class PolicyCompiler
         return passed;
     }
 
-    /// <summary>The <c>test_*</c> rules of each module, as data paths.</summary>
-    internal static IEnumerable<(string Module, string Path)> TestRules(IEnumerable<KeyValuePair<string, string>> modules)
-    {
-        foreach (var (name, text) in modules)
-        {
-            var package = PackageLine().Match(text);
-            if (!package.Success)
-            {
-                continue;
-            }
-
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            foreach (Match rule in TestRuleHead().Matches(text))
-            {
-                if (seen.Add(rule.Groups[1].Value))
-                {
-                    yield return (name, $"data.{package.Groups[1].Value}.{rule.Groups[1].Value}");
-                }
-            }
-        }
-    }
-
     private static string[] DirectorySegments(string relativePath)
     {
         var slash = relativePath.LastIndexOf('/');
         return slash < 0 ? [] : relativePath[..slash].Split('/');
     }
-
-    [GeneratedRegex(@"^package\s+([A-Za-z_][A-Za-z0-9_.]*)", RegexOptions.Multiline)]
-    private static partial Regex PackageLine();
-
-    [GeneratedRegex(@"^(test_[A-Za-z0-9_]*)\b", RegexOptions.Multiline)]
-    private static partial Regex TestRuleHead();
 }
