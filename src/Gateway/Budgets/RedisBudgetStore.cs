@@ -4,7 +4,7 @@ using StackExchange.Redis;
 namespace AgentGate.Gateway.Budgets;
 
 /// <summary>
-/// Redis store: one EVALSHA per admission and per settlement. While Redis is unreachable it serves from a
+/// Redis store: one EVAL per admission and per settlement. While Redis is unreachable it serves from a
 /// local store with limits divided by the replica count, reports degraded, and goes back to Redis as soon
 /// as the connection is back (reservations made locally are settled locally).
 /// </summary>
