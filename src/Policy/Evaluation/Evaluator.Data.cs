@@ -32,7 +32,7 @@ internal sealed partial class Evaluator
 
         if (node is null)
         {
-            return baseVal is null || Walk(baseVal, path, i, k);
+            return baseVal is null || Walk(baseVal, path, i, k, dataKeys: true);
         }
 
         if (node.HasRules)

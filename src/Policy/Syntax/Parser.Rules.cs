@@ -101,7 +101,7 @@ internal sealed partial class Parser
     {
         if (!isDefault)
         {
-            if (Accept("if"))
+            if (!(Cur.Is("if") && Cur.NewlineBefore && KeywordIsRef()) && Accept("if"))
             {
                 if (Cur.Is("{"))
                 {

@@ -107,7 +107,7 @@ internal sealed partial class Parser
                 return ParseTemplate(t);
             case TokenKind.Ident:
                 _i++;
-                if (Cur.Is(".") && !Cur.SpaceBefore && Peek().Kind == TokenKind.Ident && IsKeyword(t.Text))
+                if (IsKeyword(t.Text) && ((Cur.Is(".") && !Cur.SpaceBefore && Peek().Kind == TokenKind.Ident) || (t.Text == "contains" && Cur.Is("(") && !Cur.SpaceBefore)))
                 {
                     return new VarTerm(loc, t.Text);
                 }
