@@ -1,0 +1,109 @@
+using AgentGate.Policy.Builtins;
+using AgentGate.Policy.Syntax;
+using AgentGate.Policy.Values;
+
+namespace AgentGate.Policy.Compilation;
+
+/// <summary>Parses and links modules into a <see cref="CompiledPolicy"/>, collecting every error.</summary>
+internal static class Compiler
+{
+    public static CompiledPolicy? Compile(IEnumerable<KeyValuePair<string, string>> sources, Value data, BuiltinTable builtins, List<CompileError> errors)
+    {
+        var modules = new List<Module>();
+        foreach (var (name, src) in sources)
+        {
+            try
+            {
+                modules.Add(Parser.ParseModule(name, src));
+            }
+            catch (ParseException ex)
+            {
+                errors.Add(new CompileError("rego_parse_error", ex.Detail, $"{ex.File}:{ex.Line}:{ex.Column}"));
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return null;
+        }
+
+        var ruleNames = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var m in modules)
+        {
+            var key = string.Join('.', m.Package);
+            if (!ruleNames.TryGetValue(key, out var set))
+            {
+                set = new HashSet<string>(StringComparer.Ordinal);
+                ruleNames[key] = set;
+            }
+
+            foreach (var r in m.Rules)
+            {
+                set.Add(((VarTerm)r.Head[0]).Name);
+            }
+        }
+
+        var root = new RuleNode([]);
+        foreach (var m in modules)
+        {
+            var resolver = new Resolver(m, ruleNames[string.Join('.', m.Package)]);
+            foreach (var r in m.Rules)
+            {
+                resolver.ResolveRule(r);
+                var node = root;
+                foreach (var p in m.Package)
+                {
+                    node = node.GetOrAdd(p);
+                }
+
+                node = node.GetOrAdd(((VarTerm)r.Head[0]).Name);
+                for (var i = 1; i < r.Head.Length && r.Head[i] is ScalarTerm { Value: StringValue s }; i++)
+                {
+                    node = node.GetOrAdd(s.Value);
+                }
+
+                if (r.IsDefault)
+                {
+                    if (node.Default is not null)
+                    {
+                        errors.Add(new CompileError("rego_type_error", "multiple default rules " + string.Join('.', ["data", .. node.Path]) + " found", r.Loc.ToString()));
+                    }
+
+                    node.Default = r;
+                }
+                else
+                {
+                    if (node.Rules.Count > 0 && (node.Rules[0].Kind == RuleKind.Function) != (r.Kind == RuleKind.Function))
+                    {
+                        errors.Add(new CompileError("rego_type_error", "conflicting rules " + string.Join('.', ["data", .. node.Path]) + " found", r.Loc.ToString()));
+                    }
+
+                    node.Rules.Add(r);
+                }
+            }
+        }
+
+        MarkRules(root);
+        return errors.Count > 0 ? null : new CompiledPolicy(root, data, builtins, null);
+    }
+
+    private static bool MarkRules(RuleNode node)
+    {
+        var any = node.HasRules;
+        foreach (var c in node.Children.Values)
+        {
+            any |= MarkRules(c);
+        }
+
+        node.HasAnyRules = any;
+        return any;
+    }
+
+    /// <summary>Parses and resolves a query (names resolve against no package; imports none).</summary>
+    public static Expr[] CompileQuery(string query)
+    {
+        var body = Parser.ParseQuery(query);
+        var resolver = new Resolver(new Module { File = "query" }, new HashSet<string>(StringComparer.Ordinal));
+        return resolver.ResolveQuery(body);
+    }
+}

@@ -1,0 +1,29 @@
+namespace AgentGate.Policy.Evaluation;
+
+/// <summary>An evaluation error with OPA's topdown code (eval_conflict_error, eval_type_error, …).</summary>
+internal sealed class EvalException : Exception
+{
+    public EvalException(string code, string message)
+        : base(message)
+    {
+        Code = code;
+    }
+
+    public EvalException()
+        : this("eval_internal_error", "evaluation error")
+    {
+    }
+
+    public EvalException(string message)
+        : this("eval_internal_error", message)
+    {
+    }
+
+    public EvalException(string message, Exception inner)
+        : base(message, inner)
+    {
+        Code = "eval_internal_error";
+    }
+
+    public string Code { get; }
+}

@@ -1,0 +1,137 @@
+using System.Collections.Concurrent;
+using AgentGate.Policy.Builtins;
+using AgentGate.Policy.Compilation;
+using AgentGate.Policy.Evaluation;
+using AgentGate.Policy.Syntax;
+using AgentGate.Policy.Values;
+
+namespace AgentGate.Policy;
+
+/// <summary>
+/// A compiled set of Rego modules plus base data: immutable and safe to evaluate from many threads at once.
+/// </summary>
+public sealed class PolicyBundle
+{
+    private readonly CompiledPolicy _policy;
+    private readonly ConcurrentDictionary<string, object> _queries = new(StringComparer.Ordinal);
+
+    private PolicyBundle(CompiledPolicy policy, PolicyOptions options)
+    {
+        _policy = policy;
+        Options = options;
+    }
+
+    public PolicyOptions Options { get; }
+
+    /// <summary>Compiles modules (name → source) with base data; all errors are reported together.</summary>
+    public static PolicyCompileResult Compile(IEnumerable<KeyValuePair<string, string>> modules, Value? data = null, PolicyOptions? options = null)
+    {
+        options ??= PolicyOptions.Default;
+        var errors = new List<CompileError>();
+        var baseData = data ?? ObjectValue.Empty;
+        if (baseData is not ObjectValue)
+        {
+            return new PolicyCompileResult(null, [new PolicyError("rego_compile_error", "data must be a JSON object")]);
+        }
+
+        CompiledPolicy? compiled;
+        try
+        {
+            compiled = Compiler.Compile(modules, baseData, options.Builtins ?? BuiltinTable.Default, errors);
+        }
+        catch (ParseException ex)
+        {
+            return new PolicyCompileResult(null, [new PolicyError("rego_parse_error", ex.Message)]);
+        }
+
+        if (compiled is null || errors.Count > 0)
+        {
+            return new PolicyCompileResult(null, errors.Select(e => new PolicyError(e.Code, e.ToString())).ToList());
+        }
+
+        return new PolicyCompileResult(new PolicyBundle(compiled, options), []);
+    }
+
+    /// <summary>Evaluates a query body (e.g. <c>x := data.a.b; x &gt; 1</c>) and returns its binding rows.</summary>
+    public PolicyResult Evaluate(string query, Value? input, CancellationToken cancellationToken = default) =>
+        Evaluate(query, input, null, cancellationToken);
+
+    /// <summary>Evaluates a query with a per-call override of strictness and output.</summary>
+    public PolicyResult Evaluate(string query, Value? input, QueryOptions? queryOptions, CancellationToken cancellationToken = default)
+    {
+        var parsed = _queries.GetOrAdd(query, static q =>
+        {
+            try
+            {
+                return Compiler.CompileQuery(q);
+            }
+            catch (ParseException ex)
+            {
+                return new PolicyError("rego_parse_error", ex.Message);
+            }
+        });
+        if (parsed is PolicyError pe)
+        {
+            return PolicyResult.Failure(pe);
+        }
+
+        if (_queries.Count > 10_000)
+        {
+            _queries.Clear();
+        }
+
+        return Run((Expr[])parsed, input, queryOptions, cancellationToken);
+    }
+
+    /// <summary>Evaluates one document path (e.g. <c>data.agentgate.decision</c>); null when undefined.</summary>
+    public (Value? Value, PolicyError? Error) EvaluateRule(string path, Value? input, CancellationToken cancellationToken = default)
+    {
+        var r = Evaluate("__result__ = " + path, input, null, cancellationToken);
+        if (r.Error is not null)
+        {
+            return (null, r.Error);
+        }
+
+        return r.Rows.Count == 0 ? (null, null) : (r.Rows[0]["__result__"], null);
+    }
+
+    private PolicyResult Run(Expr[] body, Value? input, QueryOptions? q, CancellationToken cancellationToken)
+    {
+        if (input is not null && InputLimits.Check(input, Options.MaxInputNodes, Options.MaxInputDepth) is { } inputError)
+        {
+            return PolicyResult.Failure(inputError);
+        }
+
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        cts.CancelAfter(Options.Timeout);
+        var ctx = new BuiltinContext(q?.Now ?? Options.TimeProvider.GetUtcNow(), cts.Token)
+        {
+            StrictErrors = q?.StrictBuiltinErrors ?? Options.StrictBuiltinErrors,
+            PrintOutput = q?.PrintOutput ?? Options.PrintOutput,
+        };
+        try
+        {
+            var ev = new Evaluator(_policy, input, ctx, Options.Limits);
+            var rows = ev.Query(body);
+            var result = new List<IReadOnlyDictionary<string, Value>>(rows.Count);
+            foreach (var r in rows)
+            {
+                result.Add(r);
+            }
+
+            return PolicyResult.Success(result);
+        }
+        catch (EvalException ex)
+        {
+            return PolicyResult.Failure(new PolicyError(ex.Code, ex.Message));
+        }
+        catch (InsufficientExecutionStackException)
+        {
+            return PolicyResult.Failure(new PolicyError("eval_limit_error", "evaluation exceeded the stack depth"));
+        }
+        catch (OperationCanceledException)
+        {
+            return PolicyResult.Failure(new PolicyError("eval_cancel_error", "evaluation cancelled or timed out"));
+        }
+    }
+}

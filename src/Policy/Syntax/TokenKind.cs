@@ -1,0 +1,11 @@
+namespace AgentGate.Policy.Syntax;
+
+internal enum TokenKind
+{
+    Eof,
+    Ident,
+    Number,
+    String,
+    Template,
+    Punct,
+}

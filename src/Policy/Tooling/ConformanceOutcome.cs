@@ -1,0 +1,8 @@
+namespace AgentGate.Policy.Tooling;
+
+public enum ConformanceOutcome
+{
+    Passed,
+    Failed,
+    Skipped,
+}
