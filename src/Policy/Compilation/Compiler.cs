@@ -46,6 +46,14 @@ internal static class Compiler
         var root = new RuleNode([]);
         foreach (var m in modules)
         {
+            var pkg = root;
+            foreach (var p in m.Package)
+            {
+                pkg = pkg.GetOrAdd(p);
+            }
+
+            pkg.IsPackage = true;
+
             var resolver = new Resolver(m, ruleNames[string.Join('.', m.Package)]);
             foreach (var r in m.Rules)
             {
@@ -89,7 +97,7 @@ internal static class Compiler
 
     private static bool MarkRules(RuleNode node)
     {
-        var any = node.HasRules;
+        var any = node.HasRules || node.IsPackage;
         foreach (var c in node.Children.Values)
         {
             any |= MarkRules(c);

@@ -16,6 +16,9 @@ internal sealed class RuleNode
 
     public Rule? Default { get; set; }
 
+    /// <summary>True when a module declares this exact package.</summary>
+    public bool IsPackage { get; set; }
+
     public bool HasRules => Rules.Count > 0 || Default is not null;
 
     public bool IsFunction => Rules.Count > 0 ? Rules[0].Kind == RuleKind.Function : Default?.Kind == RuleKind.Function;

@@ -26,4 +26,8 @@ internal sealed class EvalException : Exception
     }
 
     public string Code { get; }
+
+    /// <summary>OPA's text: <c>file:line: code: message</c>.</summary>
+    public static EvalException At(string code, AgentGate.Policy.Syntax.Loc loc, string message) =>
+        new(code, $"{loc.File}:{loc.Line}: {code}: {message}");
 }

@@ -65,7 +65,7 @@ internal sealed partial class Evaluator
         var arity = Arity(name);
         if (arity < 0 && !_state.FunctionOverrides.ContainsKey(name))
         {
-            throw new EvalException("rego_type_error", $"{c.Loc}: undefined function {name}");
+            throw EvalException.At("rego_type_error", c.Loc, $"undefined function {name}");
         }
 
         if (arity < 0)
@@ -76,11 +76,11 @@ internal sealed partial class Evaluator
         var output = c.Args.Length == arity + 1;
         if (!output && c.Args.Length != arity)
         {
-            throw new EvalException("rego_type_error", $"{c.Loc}: {name}: arity mismatch");
+            throw EvalException.At("rego_type_error", c.Loc, $"{name}: arity mismatch");
         }
 
         var inputs = output ? c.Args[..^1] : c.Args;
-        return EvalItems(inputs, 0, new Value[inputs.Length], args =>
+        return EvalArgs(inputs, new Value[inputs.Length], new bool[inputs.Length], inputs.Length, args =>
         {
             if (name == "walk" && !_state.FunctionOverrides.ContainsKey(name))
             {
@@ -97,6 +97,42 @@ internal sealed partial class Evaluator
         });
     }
 
+    /// <summary>Evaluates call operands, those that can be evaluated first (so references bind output vars).</summary>
+    private bool EvalArgs(Term[] items, Value[] acc, bool[] done, int left, Func<Value[], bool> k)
+    {
+        if (left == 0)
+        {
+            return k((Value[])acc.Clone());
+        }
+
+        var pick = -1;
+        for (var i = 0; i < items.Length; i++)
+        {
+            if (!done[i])
+            {
+                if (pick < 0)
+                {
+                    pick = i;
+                }
+
+                if (Evaluable(items[i]))
+                {
+                    pick = i;
+                    break;
+                }
+            }
+        }
+
+        done[pick] = true;
+        var r = EvalTerm(items[pick], v =>
+        {
+            acc[pick] = v;
+            return EvalArgs(items, acc, done, left - 1, k);
+        });
+        done[pick] = false;
+        return r;
+    }
+
     private Value? Invoke(string name, Value[] args, Loc loc)
     {
         Step();
@@ -111,7 +147,18 @@ internal sealed partial class Evaluator
             };
             if (replName is not null && Arity(replName) >= 0)
             {
-                return InvokeDirect(replName, args, loc);
+                var saved = _state;
+                var funcs = new Dictionary<string, Term>(saved.FunctionOverrides, StringComparer.Ordinal);
+                funcs.Remove(name);
+                _state = new EvalState { Input = saved.Input, Data = saved.Data, DataOverrides = saved.DataOverrides, FunctionOverrides = funcs };
+                try
+                {
+                    return funcs.ContainsKey(replName) ? Invoke(replName, args, loc) : InvokeDirect(replName, args, loc);
+                }
+                finally
+                {
+                    _state = saved;
+                }
             }
 
             Value? v = null;
@@ -135,7 +182,7 @@ internal sealed partial class Evaluator
 
         if (!_policy.Builtins.TryGet(name, out var def))
         {
-            throw new EvalException("rego_type_error", $"{loc}: undefined function {name}");
+            throw EvalException.At("rego_type_error", loc, $"undefined function {name}");
         }
 
         try
@@ -146,7 +193,7 @@ internal sealed partial class Evaluator
         {
             if (_ctx.StrictErrors)
             {
-                throw new EvalException(ex.Code, $"{loc}: {ex.Message}");
+                throw EvalException.At(ex.Code, loc, $"{ex.Message}");
             }
 
             return null;
@@ -159,7 +206,7 @@ internal sealed partial class Evaluator
         {
             if (_ctx.StrictErrors)
             {
-                throw new EvalException("eval_builtin_error", $"{loc}: {name}: {ex.Message}");
+                throw EvalException.At("eval_builtin_error", loc, $"{name}: {ex.Message}");
             }
 
             return null;

@@ -32,7 +32,7 @@ internal sealed partial class Evaluator
 
         if (node is null)
         {
-            return baseVal is null || Walk(baseVal, path, i, k);
+            return baseVal is null || Walk(baseVal, path, i, k, dataKeys: true);
         }
 
         if (node.HasRules)
@@ -85,6 +85,11 @@ internal sealed partial class Evaluator
 
     private bool Child(RuleNode node, Value? baseVal, Value key, Term[] path, int i, Func<Value, bool> k)
     {
+        if (key is NumberValue)
+        {
+            key = StringValue.From(key.ToString());
+        }
+
         var baseChild = baseVal is null ? null : Index(baseVal, key);
         RuleNode? child = null;
         if (key is StringValue s)

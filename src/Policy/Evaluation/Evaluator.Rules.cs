@@ -79,7 +79,7 @@ internal sealed partial class Evaluator
         return result ?? DefaultValue(node);
     }
 
-    private static EvalException Conflict(Rule r, string msg) => new("eval_conflict_error", $"{r.Loc}: {msg}");
+    private static EvalException Conflict(Rule r, string msg) => EvalException.At("eval_conflict_error", r.Loc, msg);
 
     private Value? DefaultValue(RuleNode node)
     {

@@ -28,7 +28,7 @@ internal sealed partial class Evaluator
                     return EvalData([], 0, k);
                 }
 
-                throw new EvalException("rego_unsafe_var_error", $"{v.Loc}: var {v.Name} is unsafe");
+                throw EvalException.At("rego_unsafe_var_error", v.Loc, $"var {v.Name} is unsafe");
             case RefTerm r:
                 return EvalRef(r, k);
             case ArrayTerm a:
@@ -127,7 +127,7 @@ internal sealed partial class Evaluator
                     {
                         if (map.TryGetValue(key, out var prev) && !prev.Equals(v))
                         {
-                            throw new EvalException("eval_conflict_error", $"{c.Loc}: object keys must be unique");
+                            throw EvalException.At("eval_conflict_error", c.Loc, $"object keys must be unique");
                         }
 
                         map[key] = v;
@@ -194,7 +194,7 @@ internal sealed partial class Evaluator
     }
 
     /// <summary>Applies reference operands to a plain value, iterating where an operand is unbound.</summary>
-    private bool Walk(Value v, Term[] path, int i, Func<Value, bool> k)
+    private bool Walk(Value v, Term[] path, int i, Func<Value, bool> k, bool dataKeys = false)
     {
         if (i == path.Length)
         {
@@ -205,12 +205,17 @@ internal sealed partial class Evaluator
         if (op is ScalarTerm s)
         {
             var child = Index(v, s.Value);
-            return child is null || Walk(child, path, i + 1, k);
+            if (child is null && dataKeys && s.Value is NumberValue && v is ObjectValue)
+            {
+                child = Index(v, StringValue.From(s.Value.ToString()));
+            }
+
+            return child is null || Walk(child, path, i + 1, k, dataKeys);
         }
 
         if (op is VarTerm vt && !_b.IsBound(vt.Name) && vt.Name is not ("input" or "data"))
         {
-            return ForEachMember(v, (key, val) => BindVar(vt, key, () => Walk(val, path, i + 1, k)));
+            return ForEachMember(v, (key, val) => BindVar(vt, key, () => Walk(val, path, i + 1, k, dataKeys)));
         }
 
         if (!Evaluable(op))
@@ -221,7 +226,12 @@ internal sealed partial class Evaluator
         return EvalTerm(op, key =>
         {
             var child = Index(v, key);
-            return child is null || Walk(child, path, i + 1, k);
+            if (child is null && dataKeys && key is NumberValue && v is ObjectValue)
+            {
+                child = Index(v, StringValue.From(key.ToString()));
+            }
+
+            return child is null || Walk(child, path, i + 1, k, dataKeys);
         });
     }
 

@@ -39,7 +39,7 @@ internal sealed partial class Evaluator
             return UnifyObjects(oa, ob, 0, k);
         }
 
-        throw new EvalException("rego_unsafe_var_error", $"{a.Loc}: var is unsafe in unification");
+        throw EvalException.At("rego_unsafe_var_error", a.Loc, $"var is unsafe in unification");
     }
 
     private bool UnifyObjects(ObjectTerm a, ObjectTerm b, int i, Func<bool> k)

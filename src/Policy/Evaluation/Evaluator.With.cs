@@ -40,7 +40,26 @@ internal sealed partial class Evaluator
             }
             else
             {
-                funcs[root] = w.Value;
+                var fname = DottedName(w.Value);
+                if (fname is not null && !_b.IsBound(fname) && Arity(fname) >= 0)
+                {
+                    funcs[root] = new VarTerm(w.Value.Loc, fname);
+                }
+                else
+                {
+                    Value? value = null;
+                    EvalTerm(w.Value, v =>
+                    {
+                        value = v;
+                        return false;
+                    });
+                    if (value is null)
+                    {
+                        return true;
+                    }
+
+                    funcs[root] = new ScalarTerm(w.Value.Loc, value);
+                }
             }
         }
 
@@ -93,9 +112,17 @@ internal sealed partial class Evaluator
 
                 return (hv.Name + string.Concat(path.Select(p => "." + (p is StringValue s ? s.Value : p.ToString()))), []);
             default:
-                throw new EvalException("rego_type_error", $"{t.Loc}: invalid with target");
+                throw EvalException.At("rego_type_error", t.Loc, $"invalid with target");
         }
     }
+
+    private static string? DottedName(Term t) => t switch
+    {
+        VarTerm v => v.Name,
+        RefTerm { Head: VarTerm hv } r when r.Path.All(p => p is ScalarTerm { Value: StringValue }) =>
+            hv.Name + string.Concat(r.Path.Select(p => "." + ((StringValue)((ScalarTerm)p).Value).Value)),
+        _ => null,
+    };
 
     private static Value Upsert(Value root, Value[] path, int i, Value v)
     {

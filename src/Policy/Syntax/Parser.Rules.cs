@@ -80,7 +80,7 @@ internal sealed partial class Parser
         rule.Body = ParseRuleBody(isDefault);
         m.Rules.Add(rule);
         var prev = rule;
-        while (Cur.Is("else"))
+        while (Cur.Is("else") && !KeywordIsRef())
         {
             var et = Cur;
             _i++;
@@ -101,7 +101,7 @@ internal sealed partial class Parser
     {
         if (!isDefault)
         {
-            if (Accept("if"))
+            if (!(Cur.Is("if") && Cur.NewlineBefore && KeywordIsRef()) && Accept("if"))
             {
                 if (Cur.Is("{"))
                 {
@@ -185,7 +185,7 @@ internal sealed partial class Parser
     {
         var start = Cur;
         Expr e;
-        if (Cur.Is("not") && !Peek().NewlineBefore)
+        if (Cur.Is("not") && !Peek().NewlineBefore && !KeywordIsRef())
         {
             _i++;
             var inner = ParseExpr();
@@ -193,7 +193,7 @@ internal sealed partial class Parser
             return e;
         }
 
-        if (Cur.Is("some") && Peek().Kind != TokenKind.Punct)
+        if (Cur.Is("some") && !KeywordIsRef() && !Peek().NewlineBefore)
         {
             _i++;
             var terms = new List<Term> { ParseInfix(PrecRel) };
@@ -232,7 +232,7 @@ internal sealed partial class Parser
                 e = new Expr { Loc = L(start), Kind = ExprKind.SomeDecl, Vars = [.. terms] };
             }
         }
-        else if (Cur.Is("every") && Peek().Kind == TokenKind.Ident)
+        else if (Cur.Is("every") && !KeywordIsRef())
         {
             _i++;
             var first = ParseInfix(PrecRel);
@@ -257,14 +257,14 @@ internal sealed partial class Parser
                 var v = ParseInfix(PrecRel);
                 Expect("in");
                 var domain = ParseInfix(PrecRel);
-                t = new CallTerm(t.Loc, "internal.member_3", [t, v, domain]);
+                t = ParseInfixRest(new CallTerm(t.Loc, "internal.member_3", [t, v, domain]), PrecIn);
             }
 
             e = new Expr { Loc = L(start), Term = t };
         }
 
         var withs = new List<WithModifier>();
-        while (Cur.Is("with"))
+        while (Cur.Is("with") && !KeywordIsRef())
         {
             _i++;
             _nl.Push(false);

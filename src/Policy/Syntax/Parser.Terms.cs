@@ -80,6 +80,11 @@ internal sealed partial class Parser
         return ParsePostfix(ParsePrimary());
     }
 
+    private static bool IsKeyword(string s) => s is "true" or "false" or "null" or "not" or "some" or "every" or "with" or "else" or "if" or "contains" or "in" or "as" or "default" or "import" or "package" or "set";
+
+    /// <summary>True when the current keyword token is really the head of a reference such as <c>not.foo</c>.</summary>
+    private bool KeywordIsRef() => Peek().Is(".") && !Peek().SpaceBefore;
+
     private NumberValue ParseNumber(Token t) =>
         NumberValue.TryParse(t.Text, out var n) ? n : throw Err(t, $"invalid number {t.Text}");
 
@@ -102,6 +107,11 @@ internal sealed partial class Parser
                 return ParseTemplate(t);
             case TokenKind.Ident:
                 _i++;
+                if (IsKeyword(t.Text) && ((Cur.Is(".") && !Cur.SpaceBefore && Peek().Kind == TokenKind.Ident) || (t.Text == "contains" && Cur.Is("(") && !Cur.SpaceBefore)))
+                {
+                    return new VarTerm(loc, t.Text);
+                }
+
                 switch (t.Text)
                 {
                     case "true":
@@ -130,6 +140,14 @@ internal sealed partial class Parser
                         _i++;
                         _nl.Push(false);
                         var inner = ParseInfix(PrecAssign);
+                        if (Cur.Is(","))
+                        {
+                            _i++;
+                            var v = ParseInfix(PrecRel);
+                            Expect("in");
+                            inner = ParseInfixRest(new CallTerm(inner.Loc, "internal.member_3", [inner, v, ParseInfix(PrecRel)]), PrecIn);
+                        }
+
                         _nl.Pop();
                         Expect(")");
                         return inner;

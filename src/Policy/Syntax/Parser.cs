@@ -107,7 +107,7 @@ internal sealed partial class Parser
         m.Package = ParsePackagePath();
         while (Cur.Kind != TokenKind.Eof)
         {
-            if (Cur.Is("import"))
+            if (Cur.Is("import") && !KeywordIsRef())
             {
                 ParseImport(m);
             }
