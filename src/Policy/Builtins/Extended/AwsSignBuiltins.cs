@@ -55,7 +55,7 @@ internal static class AwsSignBuiltins
             _ => throw BuiltinException.Error(Name, "operand 2 invalid value for 'disable_payload_signing' in AWS config"),
         };
         var body = request.Get(StringValue.From("raw_body")) is { } raw ? (raw as StringValue)?.Value ?? string.Empty
-            : request.Get(StringValue.From("body")) is { } json ? ValueJson.Serialize(json) : string.Empty;
+            : request.Get(StringValue.From("body")) is { } json ? GoJson.Serialize(json) : string.Empty;
         var time = DateTimeOffset.UnixEpoch.AddTicks(ns / 100);
         var (host, path, query) = SplitUrl(url.Value);
         var service = Config("aws_service");
