@@ -95,6 +95,28 @@ public sealed class PolicyBundle
         return r.Rows.Count == 0 ? (null, null) : (r.Rows[0]["__result__"], null);
     }
 
+    /// <summary>Every non-function rule path (e.g. <c>data.pkg.test_x</c>), sorted.</summary>
+    public IReadOnlyList<string> RulePaths()
+    {
+        var list = new List<string>();
+        Collect(_policy.Root, list);
+        list.Sort(StringComparer.Ordinal);
+        return list;
+
+        static void Collect(RuleNode n, List<string> into)
+        {
+            if (n.HasRules && !n.IsFunction)
+            {
+                into.Add("data." + string.Join('.', n.Path));
+            }
+
+            foreach (var c in n.Children.Values)
+            {
+                Collect(c, into);
+            }
+        }
+    }
+
     private PolicyResult Run(Expr[] body, Value? input, QueryOptions? q, CancellationToken cancellationToken)
     {
         if (input is not null && InputLimits.Check(input, Options.MaxInputNodes, Options.MaxInputDepth) is { } inputError)

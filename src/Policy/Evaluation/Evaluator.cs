@@ -153,7 +153,7 @@ internal sealed partial class Evaluator
             throw new EvalException("eval_limit_error", $"evaluation exceeded the step limit ({_limits.MaxSteps})");
         }
 
-        if ((_steps & 1023) == 0 && _ctx.CancellationToken.IsCancellationRequested)
+        if ((_steps & 1023) == 1 && _ctx.CancellationToken.IsCancellationRequested)
         {
             throw new EvalException("eval_cancel_error", "evaluation cancelled or timed out");
         }

@@ -105,13 +105,33 @@ internal sealed partial class Parser
             {
                 if (Cur.Is("{"))
                 {
-                    return ParseBraceBody();
+                    var save = _i;
+                    var depth = _nl.Count;
+                    try
+                    {
+                        return ParseBraceBody();
+                    }
+                    catch (ParseException)
+                    {
+                        // Not a body: a single expression starting with an object/set term.
+                        _i = save;
+                        while (_nl.Count > depth)
+                        {
+                            _nl.Pop();
+                        }
+                    }
                 }
 
                 _nl.Push(true);
-                var e = ParseExpr();
+                var exprs = new List<Expr> { ParseExpr() };
+                while (Cur.Is(";") && !Cur.NewlineBefore)
+                {
+                    _i++;
+                    exprs.Add(ParseExpr());
+                }
+
                 _nl.Pop();
-                return [e];
+                return [.. exprs];
             }
 
             if (Cur.Is("{") && !Cur.NewlineBefore)

@@ -111,7 +111,7 @@ internal sealed partial class Parser
             {
                 ParseImport(m);
             }
-            else if (Cur.Is("package"))
+            else if (Cur.Is("package") && !KeywordIsRef())
             {
                 throw Err(Cur, "unexpected package declaration");
             }

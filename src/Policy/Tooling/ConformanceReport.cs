@@ -92,4 +92,26 @@ public sealed class ConformanceReport
 
         return sb.ToString();
     }
+
+    /// <summary>A Markdown report (docs/conformance.md): totals, per-group table, every non-passing case with its reason.</summary>
+    public string ToMarkdown(string title = "OPA conformance")
+    {
+        var sb = new StringBuilder();
+        sb.AppendLine($"# {title}").AppendLine();
+        sb.AppendLine($"Passed **{Passed}**, failed **{Failed}**, skipped **{Skipped}** of {Cases.Count} cases.").AppendLine();
+        sb.AppendLine("| group | passed | failed | skipped |").AppendLine("|---|---:|---:|---:|");
+        foreach (var (g, t) in Groups())
+        {
+            sb.AppendLine($"| {g} | {t.Passed} | {t.Failed} | {t.Skipped} |");
+        }
+
+        sb.AppendLine().AppendLine("## Cases not passing").AppendLine();
+        foreach (var f in Cases.Where(c => c.Outcome != ConformanceOutcome.Passed))
+        {
+            var reason = (f.Reason ?? string.Empty).Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
+            sb.AppendLine($"- `{f.Case}` ({(f.Outcome == ConformanceOutcome.Failed ? "failed" : "skipped")}): {reason}");
+        }
+
+        return sb.ToString();
+    }
 }

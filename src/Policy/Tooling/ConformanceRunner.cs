@@ -8,7 +8,13 @@ namespace AgentGate.Policy.Tooling;
 /// </summary>
 public sealed class ConformanceRunner
 {
-    private static readonly string[] Unrunnable = ["http.send", "net.lookup_ip_addr", "opa.runtime()"];
+    private static readonly (string Needle, string Reason)[] Unrunnable =
+    [
+        ("http.send", "needs http.send (network)"),
+        ("net.lookup_ip_addr", "needs DNS (net.lookup_ip_addr)"),
+        ("test.sleep", "needs test.sleep, a builtin of OPA's own test harness"),
+        ("rego.metadata", "needs rego.metadata.* (METADATA annotations are not supported)"),
+    ];
 
     public TimeSpan CaseTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
@@ -99,11 +105,11 @@ public sealed class ConformanceRunner
             }
         }
 
-        foreach (var u in Unrunnable)
+        foreach (var (needle, reason) in Unrunnable)
         {
-            if (query.Contains(u, StringComparison.Ordinal) || modules.Any(m => m.Value.Contains(u, StringComparison.Ordinal)))
+            if (query.Contains(needle, StringComparison.Ordinal) || modules.Any(m => m.Value.Contains(needle, StringComparison.Ordinal)))
             {
-                return new ConformanceCaseResult(id, group, ConformanceOutcome.Skipped, $"needs {u.TrimEnd('(', ')')} (network or host runtime)");
+                return new ConformanceCaseResult(id, group, ConformanceOutcome.Skipped, reason);
             }
         }
 

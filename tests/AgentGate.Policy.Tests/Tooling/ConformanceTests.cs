@@ -22,6 +22,12 @@ public sealed class ConformanceTests(ITestOutputHelper output)
             File.WriteAllText(outPath, report.ToJson());
         }
 
+        var mdPath = Environment.GetEnvironmentVariable("AGENTGATE_CONFORMANCE_MD");
+        if (!string.IsNullOrEmpty(mdPath))
+        {
+            File.WriteAllText(mdPath, report.ToMarkdown());
+        }
+
         if (!filtered)
         {
             var floor = int.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "conformance-floor.txt")).Trim(), System.Globalization.CultureInfo.InvariantCulture);

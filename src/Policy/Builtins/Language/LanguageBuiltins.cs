@@ -22,10 +22,8 @@ internal static class LanguageBuiltins
             ctx.PrintOutput?.WriteLine(BuiltinArgs.String("trace", a, 0));
             return BooleanValue.True;
         });
-        table.Add("opa.runtime", 0, static (_, _) => ObjectValue.From([
-            new(StringValue.From("version"), StringValue.From("agentgate")),
-            new(StringValue.From("env"), ObjectValue.Empty),
-        ]));
+        // The embedded engine exposes no runtime configuration or environment, as OPA without a runtime.
+        table.Add("opa.runtime", 0, static (_, _) => ObjectValue.Empty);
         table.Add("internal.template_string", 1, static (_, a) =>
         {
             var arr = BuiltinArgs.Array("internal.template_string", a, 0);
