@@ -4,7 +4,7 @@ using StackExchange.Redis;
 namespace AgentGate.Gateway.Budgets;
 
 /// <summary>
-/// Redis store: one EVALSHA per admission and per settlement. While Redis is unreachable it serves from a
+/// Redis store: one EVAL per admission and per settlement. While Redis is unreachable it serves from a
 /// local store with limits divided by the replica count, reports degraded, and goes back to Redis as soon
 /// as the connection is back (reservations made locally are settled locally).
 /// </summary>
@@ -115,56 +115,6 @@ internal sealed partial class RedisBudgetStore(
             Degrade(ex);
             await _local.SettleAsync(plan with { BucketRefunds = [], BudgetDeltas = [] }, nowMs, cancellationToken).ConfigureAwait(false);
         }
-    }
-
-    public async ValueTask<long[]> ReadCountersAsync(string[] keys, long nowMs, CancellationToken cancellationToken)
-    {
-        if (!UseRedis())
-        {
-            return await _local.ReadCountersAsync(keys, nowMs, cancellationToken).ConfigureAwait(false);
-        }
-
-        var values = await redis.GetDatabase().StringGetAsync(Array.ConvertAll(keys, static k => (RedisKey)k)).ConfigureAwait(false);
-        return Array.ConvertAll(values, static v => v.IsNull ? 0L : (long)v);
-    }
-
-    public async ValueTask<long[]> ReadBackoffsAsync(string[] keys, long nowMs, CancellationToken cancellationToken)
-    {
-        var values = await ReadCountersAsync(keys, nowMs, cancellationToken).ConfigureAwait(false);
-        for (var i = 0; i < values.Length; i++)
-        {
-            values[i] = values[i] > nowMs ? values[i] : 0;
-        }
-
-        return values;
-    }
-
-    public async ValueTask<IReadOnlyDictionary<string, long>> ReadLimitOverridesAsync(CancellationToken cancellationToken)
-    {
-        var entries = await redis.GetDatabase().HashGetAllAsync(_overrides).ConfigureAwait(false);
-        var result = new Dictionary<string, long>(entries.Length, StringComparer.Ordinal);
-        foreach (var entry in entries)
-        {
-            result[entry.Name!] = (long)entry.Value;
-        }
-
-        return result;
-    }
-
-    public async ValueTask SetLimitOverrideAsync(string limitId, long? limit, CancellationToken cancellationToken)
-    {
-        var db = redis.GetDatabase();
-        if (limit is { } value)
-        {
-            await db.HashSetAsync(_overrides, limitId, value).ConfigureAwait(false);
-        }
-        else
-        {
-            await db.HashDeleteAsync(_overrides, limitId).ConfigureAwait(false);
-        }
-
-        // Keep the degraded-mode store in line so an outage does not lift an admin limit.
-        await _local.SetLimitOverrideAsync(limitId, limit, cancellationToken).ConfigureAwait(false);
     }
 
     private async ValueTask<StoreDecision> ReserveLocalAsync(ReservationPlan plan, long nowMs, CancellationToken cancellationToken)

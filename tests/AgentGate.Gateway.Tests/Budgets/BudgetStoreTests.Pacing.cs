@@ -132,4 +132,31 @@ public abstract partial class BudgetStoreTests
         Time.Advance(TimeSpan.FromMinutes(1));
         Assert.False((await low).IsAdmitted);
     }
+
+    [Fact]
+    public async Task AdmitAsync_LeaseNeverSettled_SlotFreedAfterLeaseTimeout()
+    {
+        if (!Available) return;
+        var host = Host(Settings(("Pools:anthropic:MaxConcurrent", "1"), ("Pools:anthropic:MaxQueueWait", "00:00:00"), ("LeaseTimeout", "00:01:00")));
+        Assert.True((await host.Admission.AdmitAsync(BudgetTestHost.Request("crashed"), CancellationToken.None)).IsAdmitted);
+        Assert.False((await host.Admission.AdmitAsync(BudgetTestHost.Request("a2"), CancellationToken.None)).IsAdmitted);
+
+        Time.Advance(TimeSpan.FromSeconds(61));
+
+        Assert.True((await host.Admission.AdmitAsync(BudgetTestHost.Request("a2"), CancellationToken.None)).IsAdmitted);
+    }
+
+    [Fact]
+    public async Task SettleAsync_CalledTwice_CountsOnce()
+    {
+        if (!Available) return;
+        var host = Host(Settings(("Agent:Tokens", "100000")));
+        var admitted = await host.Admission.AdmitAsync(BudgetTestHost.Request("a1"), CancellationToken.None);
+
+        await host.Admission.SettleAsync(admitted.Reservation!, 10, 10, 0, 200, null, CancellationToken.None);
+        await host.Admission.SettleAsync(admitted.Reservation!, 10, 10, 0, 200, null, CancellationToken.None);
+
+        var spent = await host.Store.ReadCountersAsync([Prefix + "spend:agent:a1:tokens:20261123"], Time.GetUtcNow().ToUnixTimeMilliseconds(), CancellationToken.None);
+        Assert.Equal(20, spent[0]);
+    }
 }
