@@ -53,6 +53,15 @@ internal static class BudgetServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>Budgets as the second model-call gate (after the policy), with their /readyz detail.</summary>
+    public static IServiceCollection AddBudgetGate(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddBudgets(configuration);
+        services.AddSingleton<Proxy.ICallGate, BudgetCallGate>();
+        services.AddSingleton<Admin.IReadinessCheck, BudgetReadinessCheck>();
+        return services;
+    }
+
     /// <summary>Connects without failing when Redis is down (the store degrades instead) and fails
     /// commands fast while disconnected instead of queueing them.</summary>
     public static ConnectionMultiplexer ConnectRedis(string configuration)

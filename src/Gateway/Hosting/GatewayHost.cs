@@ -1,4 +1,5 @@
 using AgentGate.Gateway.Admin;
+using AgentGate.Gateway.Budgets;
 using AgentGate.Gateway.Config;
 using AgentGate.Gateway.Enforcement;
 using AgentGate.Gateway.Identity;
@@ -50,7 +51,7 @@ internal static class GatewayHost
         });
 
         builder.Services.AddSingleton(config).AddSingleton(bindings).AddSingleton(TimeProvider.System);
-        builder.Services.AddGatewayIdentity(config).AddAuditLog(config).AddPolicyEnforcement(config).AddLlmProxy().AddGatewayMetrics();
+        builder.Services.AddGatewayIdentity(config).AddAuditLog(config).AddPolicyEnforcement(config).AddBudgetGate(builder.Configuration).AddLlmProxy().AddGatewayMetrics();
         options.ConfigureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
@@ -58,6 +59,7 @@ internal static class GatewayHost
         app.UseMiddleware<ListenerGuardMiddleware>();
         app.MapAdminEndpoints();
         app.MapPolicyEnforcement();
+        app.MapBudgetAdmin().WithMetadata(new ListenerMetadata(ListenerKind.Admin), AdminTokenRequired.Instance);
         app.MapPrometheusScrapingEndpoint("/metrics").WithMetadata(new ListenerMetadata(ListenerKind.Admin), AdminTokenRequired.Instance);
         app.Map("/llm/{provider}/{**path}", context =>
                 context.RequestServices.GetRequiredService<LlmProxyHandler>().HandleAsync(context, (string)context.GetRouteValue("provider")!))

@@ -32,6 +32,12 @@ internal sealed class LlmCall
     public int? UpstreamStatus { get; set; }
     public string? ErrorType { get; set; }
 
+    /// <summary>The upstream's retry-after, when it sent one (429/529 answers).</summary>
+    public TimeSpan? UpstreamRetryAfter { get; set; }
+
+    /// <summary>True once the call was forwarded; its attribution record is written after the gates settle.</summary>
+    public bool Forwarded { get; set; }
+
     public required long StartTimestamp { get; init; }
     public DateTimeOffset StartedAt { get; init; }
     public TimeSpan? Duration { get; set; }

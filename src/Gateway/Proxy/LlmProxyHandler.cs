@@ -100,11 +100,18 @@ internal sealed partial class LlmProxyHandler(
             {
                 await _gates[i].AfterAsync(call, CancellationToken.None);
             }
+
+            // After the gates, so the record carries what they settled (cost, context warning).
+            if (call.Forwarded)
+            {
+                await audit.WriteAsync(CallAudit.Allowed(call, time.GetUtcNow()), CancellationToken.None);
+            }
         }
     }
 
     private async Task ForwardAsync(HttpContext context, LlmCall call, ProviderRoute route)
     {
+        call.Forwarded = true;
         var originalBody = context.Response.Body;
         var metering = new MeteringResponseStream(originalBody, context.Response, call.Usage);
         context.Response.Body = metering;
@@ -120,6 +127,7 @@ internal sealed partial class LlmProxyHandler(
         }
 
         call.UpstreamStatus = context.Response.StatusCode;
+        call.UpstreamRetryAfter = Budgets.UpstreamRetryPolicy.ParseRetryAfter(context.Response.Headers.RetryAfter.ToString(), time.GetUtcNow());
         if (error != ForwarderError.None)
         {
             await ReportForwardErrorAsync(context, call, error);
@@ -129,7 +137,6 @@ internal sealed partial class LlmProxyHandler(
         var model = call.Model ?? call.Usage.ResponseModel;
         metrics.RecordCall(call.Agent.Id, route.Name, model, AuditDecisions.Allow, call.UpstreamStatus, call.Duration.Value, call.Usage.InputTokens, call.Usage.OutputTokens);
         Log.Forwarded(logger, call.RequestId, call.Agent.Id, route.Name, model, call.UpstreamStatus ?? 0);
-        await audit.WriteAsync(CallAudit.Allowed(call, time.GetUtcNow()), CancellationToken.None);
     }
 
     private async Task ReportForwardErrorAsync(HttpContext context, LlmCall call, ForwarderError error)
