@@ -12,6 +12,7 @@ internal static class CliRoot
         root.Add(TokenCommand.Create());
         root.Add(AuditCommand.Create());
         root.Add(PolicyCommand.Create());
+        root.Add(HookCommand.Create());
         return root;
     }
 }
