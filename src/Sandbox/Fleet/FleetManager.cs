@@ -1,0 +1,125 @@
+using System.Security.Cryptography;
+using System.Text;
+using AgentGate.Sandbox.Network;
+using AgentGate.Sandbox.Runtime;
+using AgentGate.Sandbox.Tokens;
+
+namespace AgentGate.Sandbox.Fleet;
+
+/// <summary>
+/// Brings fleets up and down: one internal network per fleet (no route out, no agent-to-agent traffic, host
+/// reachable only on the gateway port) and one hardened container per agent. State lives in labels, so
+/// `down`, `ps` and the reaper work after a gateway restart.
+/// </summary>
+public sealed partial class FleetManager
+{
+    private readonly IContainerRuntime _runtime;
+    private readonly ITokenIssuer _tokens;
+    private readonly IHostFirewall? _firewall;
+    private readonly FleetOptions _options;
+    private readonly TimeProvider _time;
+
+    public FleetManager(IContainerRuntime runtime, ITokenIssuer tokens, FleetOptions options, IHostFirewall? firewall = null, TimeProvider? time = null)
+    {
+        var errors = options.Validate();
+        if (errors.Count > 0) throw new ArgumentException(string.Join("; ", errors), nameof(options));
+        _runtime = runtime;
+        _tokens = tokens;
+        _options = options;
+        _firewall = options.RestrictHostAccess ? firewall ?? new IptablesHostFirewall() : null;
+        _time = time ?? TimeProvider.System;
+    }
+
+    public static string NetworkNameFor(string fleet) => $"agentgate-{fleet}";
+
+    public static string ContainerNameFor(string fleet, string agent) => $"agentgate-{fleet}-{agent}";
+
+    /// <summary>Linux limits interface names to 15 characters, so the bridge is named by a hash of the fleet.</summary>
+    public static string BridgeNameFor(string fleet) =>
+        "ag-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(fleet)))[..12];
+
+    public async Task<FleetUpResult> UpAsync(FleetManifest manifest, CancellationToken cancellationToken)
+    {
+        var fleetLabels = FleetLabels(manifest.Name);
+        if ((await _runtime.ListContainersAsync(fleetLabels, cancellationToken).ConfigureAwait(false)).Count > 0)
+            throw new InvalidOperationException($"fleet '{manifest.Name}' is already up; run down first");
+
+        var bridge = BridgeNameFor(manifest.Name);
+        var labels = new Dictionary<string, string>(fleetLabels) { [SandboxLabels.Bridge] = bridge };
+        var network = await _runtime.CreateNetworkAsync(
+            new NetworkSpec(NetworkNameFor(manifest.Name), bridge, labels, Internal: true, InterContainer: false, _options.Subnet),
+            cancellationToken).ConfigureAwait(false);
+        var agents = new List<AgentStatus>();
+        try
+        {
+            var gatewayAddress = network.GatewayAddress ?? throw new InvalidOperationException($"network {network.Name} has no gateway address");
+            if (_firewall is not null) await _firewall.RestrictAsync(bridge, _options.GatewayPort, cancellationToken).ConfigureAwait(false);
+            var gatewayUrl = $"http://{gatewayAddress}:{_options.GatewayPort}";
+            for (var i = 0; i < manifest.Agents.Count; i++)
+            {
+                if (i > 0 && _options.StaggerDelay > TimeSpan.Zero)
+                    await Task.Delay(_options.StaggerDelay, _time, cancellationToken).ConfigureAwait(false);
+                agents.Add(await StartAgentAsync(manifest, manifest.Agents[i], network.Name, gatewayUrl, cancellationToken).ConfigureAwait(false));
+            }
+
+            return new FleetUpResult(manifest.Name, network.Id, network.Name, bridge, gatewayAddress, gatewayUrl, agents);
+        }
+        catch
+        {
+            await DownAsync(manifest.Name, CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private async Task<AgentStatus> StartAgentAsync(FleetManifest manifest, AgentSpec agent, string network, string gatewayUrl, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(agent.Workspace);
+        var name = ContainerNameFor(manifest.Name, agent.Id);
+        var token = await _tokens.IssueAsync(new AgentTokenRequest(manifest.Name, agent, name), cancellationToken).ConfigureAwait(false);
+        var labels = new Dictionary<string, string>(FleetLabels(manifest.Name))
+        {
+            [SandboxLabels.Agent] = agent.Id,
+            [SandboxLabels.Role] = agent.Role,
+            [SandboxLabels.Task] = agent.Task,
+            [SandboxLabels.TokenId] = token.Id,
+        };
+        string id;
+        try
+        {
+            id = await _runtime.CreateContainerAsync(new ContainerSpec
+            {
+                Name = name,
+                Hostname = agent.Id,
+                Image = agent.Image,
+                NetworkName = network,
+                Command = agent.Command,
+                Environment = AgentEnvironment.Build(manifest.Name, agent, token.Value, gatewayUrl, manifest.Repos, _options.NoProxy),
+                Labels = labels,
+                WorkspaceHostPath = agent.Workspace,
+                Tmpfs = new Dictionary<string, string>
+                {
+                    ["/tmp"] = $"rw,nosuid,nodev,size={_options.TmpSize},mode=1777",
+                    ["/home/agent"] = $"rw,nosuid,nodev,size={_options.HomeSize},uid=10001,gid=10001,mode=0700",
+                },
+                MemoryBytes = agent.Resources.MemoryBytes,
+                NanoCpus = (long)(agent.Resources.Cpus * 1_000_000_000),
+                PidsLimit = agent.Resources.Pids,
+            }, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await _tokens.RevokeAsync(token.Id, CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+
+        await _runtime.StartContainerAsync(id, cancellationToken).ConfigureAwait(false);
+        return new AgentStatus(manifest.Name, agent.Id, agent.Role, agent.Task, id, name, "running", true, agent.Image, _options.GatewayInstance);
+    }
+
+    private Dictionary<string, string> FleetLabels(string fleet) => new()
+    {
+        [SandboxLabels.Managed] = "true",
+        [SandboxLabels.Fleet] = fleet,
+        [SandboxLabels.Gateway] = _options.GatewayInstance,
+    };
+}
