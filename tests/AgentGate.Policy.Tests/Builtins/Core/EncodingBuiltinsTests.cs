@@ -80,6 +80,8 @@ public sealed class EncodingBuiltinsTests
     [Theory]
     [InlineData("{\"b\": [1, \"true\"], \"a\": {\"c\": \"\"}}", "\"a:\\n  c: \\\"\\\"\\nb:\\n- 1\\n- \\\"true\\\"\\n\"")]
     [InlineData("[{\"a\": 1, \"b\": 2}]", "\"- a: 1\\n  b: 2\\n\"")]
+    [InlineData("{\"k\": \"a: b\"}", "\"k: 'a: b'\\n\"")]
+    [InlineData("{\"k\": \"plain text\"}", "\"k: plain text\\n\"")]
     public void YamlMarshal_Value_BlockStyle(string value, string expected) => Builtin.Yields(expected, "yaml.marshal", value);
 
     [Theory]

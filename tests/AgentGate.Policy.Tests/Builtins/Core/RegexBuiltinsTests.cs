@@ -44,6 +44,8 @@ public sealed class RegexBuiltinsTests
     [InlineData("\"(?i)HELLO\"", "\"hello\"", "true")]
     [InlineData("\"[[:digit:]]x\"", "\"5x\"", "true")]
     [InlineData("\"\\\\x{41}\"", "\"A\"", "true")]
+    [InlineData("\"^\\\\p{Greek}+$\"", "\"αβγ\"", "true")]
+    [InlineData("\"^[\\\\p{Greek}a]+$\"", "\"αa\"", "true")]
     public void Match_Pattern_Re2Semantics(string pattern, string s, string expected) => Builtin.Yields(expected, "regex.match", pattern, s);
 
     [Fact]

@@ -43,6 +43,15 @@ public sealed class JwtTests
         Assert.Contains(message, Error("io.jwt.encode_sign_raw", S(header), S("{}"), S(OctKey)).Message, StringComparison.Ordinal);
 
     [Fact]
+    public void EncodeSign_HtmlAndUnicodeClaims_GoJsonPayload()
+    {
+        var token = ((StringValue)Builtin("io.jwt.encode_sign", J("{\"alg\":\"HS256\"}"), J("{\"b\":\"<&>\",\"a\":\"é😀\"}"), J(OctKey))!).Value;
+        var payload = token.Split('.')[1];
+        var padded = payload.Replace('-', '+').Replace('_', '/') + new string('=', (4 - (payload.Length % 4)) % 4);
+        Assert.Equal("{\"a\":\"é😀\",\"b\":\"\\u003c\\u0026\\u003e\"}", System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(padded)));
+    }
+
+    [Fact]
     public void VerifyHs512_GoodAndTampered_TrueThenFalse()
     {
         const string Token = "eyJhbGciOiJIUzUxMiJ9.eyJTY29wZXMiOlsiZm9vIiwiYmFyIl0sIm5iZiI6MTQ1MTYwNjQwMH0.F6-xviRhK2OLcJJHFivhQqMN_dgX5boDrwbVKkdo9flQQNk-AaKpH3uYycFvBEd_erVefcsri_PkL4fjLSZ7ZA";

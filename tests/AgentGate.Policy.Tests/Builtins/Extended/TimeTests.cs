@@ -88,6 +88,21 @@ public sealed class TimeTests
     }
 
     [Fact]
+    public void TestSleep_CancelledQuery_ReturnsNullPromptly()
+    {
+        using var cts = new CancellationTokenSource();
+        cts.Cancel();
+        var context = new BuiltinContext(FixedNow, cts.Token);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        Assert.Equal(NullValue.Instance, Builtin(context, "test.sleep", S("1h")));
+        Assert.True(watch.Elapsed < TimeSpan.FromMinutes(1));
+    }
+
+    [Fact]
+    public void TestSleep_BadDuration_BuiltinError() =>
+        Assert.Equal(BuiltinException.BuiltinErrorCode, Error("test.sleep", S("soon")).Code);
+
+    [Fact]
     public void NowNs_FrozenClock_SameValue()
     {
         var context = new BuiltinContext(FixedNow);

@@ -81,6 +81,12 @@ internal static class YamlReader
             return StringValue.From(text);
         }
 
+        return ResolvePlain(text);
+    }
+
+    /// <summary>YAML 1.1 resolution of a plain scalar's text (null, booleans, numbers, else string).</summary>
+    internal static Value ResolvePlain(string text)
+    {
         switch (text)
         {
             case "" or "~" or "null" or "Null" or "NULL":

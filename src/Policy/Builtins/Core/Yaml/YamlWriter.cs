@@ -92,37 +92,25 @@ internal static class YamlWriter
         _ => "[]",
     };
 
+    /// <summary>
+    /// go-yaml's choice: plain when it reads back as the same string and the emitter allows it, single quotes when
+    /// only the emitter objects, double quotes when plain would change the type (or the text has line breaks).
+    /// </summary>
     private static string ScalarText(string s, bool isKey)
     {
-        if (NeedsQuotes(s))
+        _ = isKey;
+        if (s.Length == 0 || s.Contains('\n', StringComparison.Ordinal) || !ReadsBackAsString(s) || s.Any(char.IsControl))
         {
             return Json.GoJson.Marshal(StringValue.From(s)).Replace("\\u003c", "<", StringComparison.Ordinal)
                 .Replace("\\u003e", ">", StringComparison.Ordinal).Replace("\\u0026", "&", StringComparison.Ordinal);
         }
 
-        _ = isKey;
-        return s;
+        return PlainAllowed(s) ? s : "'" + s.Replace("'", "''", StringComparison.Ordinal) + "'";
     }
 
-    private static bool NeedsQuotes(string s)
-    {
-        if (s.Length == 0 || s.Trim() != s)
-        {
-            return true;
-        }
+    private static bool ReadsBackAsString(string s) => YamlReader.ResolvePlain(s) is StringValue;
 
-        try
-        {
-            if (YamlReader.Parse(s) is not StringValue parsed || parsed.Value != s)
-            {
-                return true;
-            }
-        }
-        catch (FormatException)
-        {
-            return true;
-        }
-
-        return s.IndexOfAny([':', '#', '\n', '"', '\'', '{', '}', '[', ']', ',', '&', '*', '!', '|', '>', '%', '@', '`']) >= 0 || s[0] is '-' or '?';
-    }
+    private static bool PlainAllowed(string s) =>
+        s.Trim() == s && s[0] is not ('-' or '?' or ':' or ',' or '[' or ']' or '{' or '}' or '#' or '&' or '*' or '!' or '|' or '>' or '\'' or '"' or '%' or '@' or '`')
+        && !s.Contains(": ", StringComparison.Ordinal) && !s.Contains(" #", StringComparison.Ordinal) && !s.EndsWith(':');
 }

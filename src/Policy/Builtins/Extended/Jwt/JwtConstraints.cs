@@ -42,6 +42,11 @@ internal sealed class JwtConstraints
                     break;
                 case "time":
                     c.TimeNanos = value is NumberValue n ? n.ToDouble() : throw BuiltinException.Error(builtin, "token time constraint: must be a number");
+                    if (c.TimeNanos < 0)
+                    {
+                        throw BuiltinException.Error(builtin, "token time constraint: must not be negative");
+                    }
+
                     break;
                 default:
                     throw BuiltinException.Error(builtin, $"unknown token validation constraint: {name}");

@@ -24,8 +24,7 @@ internal static class JwtDecodeVerifyBuiltins
             var token = JwtToken.Split(Name, encoded);
             header = token.DecodeHeader(Name);
             var alg = header.Get(StringValue.From("alg")) is StringValue s ? s.Value : string.Empty;
-            var hasCrit = header.Get(StringValue.From("crit")) is ArrayValue { Count: > 0 };
-            if (alg.Length == 0 || hasCrit)
+            if (alg.Length == 0 || HasUnknownCritical(header))
             {
                 return unverified;
             }
@@ -59,6 +58,18 @@ internal static class JwtDecodeVerifyBuiltins
         }
 
         return ClaimsValid(constraints, payload) ? ArrayValue.From(BooleanValue.True, header, payload) : unverified;
+    }
+
+    /// <summary>RFC 7515 4.1.11: a header parameter listed in "crit" that this implementation does not understand.</summary>
+    private static bool HasUnknownCritical(ObjectValue header)
+    {
+        if (header.Get(StringValue.From("crit")) is not ArrayValue crit)
+        {
+            return false;
+        }
+
+        return crit.Items.OfType<StringValue>().Any(c =>
+            c.Value is not ("alg" or "kid" or "typ" or "cty" or "crit") && header.Get(c) is not null);
     }
 
     private static bool VerifySignature(JwtConstraints constraints, string kid, string alg, byte[] input, byte[] signature)

@@ -17,8 +17,8 @@ internal static class JwtEncodeBuiltins
     private static Value? EncodeSign(BuiltinContext context, ReadOnlySpan<Value> a)
     {
         const string Name = "io.jwt.encode_sign";
-        var header = ValueJson.Serialize(BuiltinArgs.Object(Name, a, 0));
-        var payload = ValueJson.Serialize(BuiltinArgs.Object(Name, a, 1));
+        var header = GoJson.Serialize(BuiltinArgs.Object(Name, a, 0));
+        var payload = GoJson.Serialize(BuiltinArgs.Object(Name, a, 1));
         var key = BuiltinArgs.Object(Name, a, 2);
         return Sign(Name, header, payload, key);
     }
