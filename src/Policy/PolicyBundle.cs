@@ -83,10 +83,21 @@ public sealed class PolicyBundle
         return Run((Expr[])parsed, input, queryOptions, cancellationToken);
     }
 
+    private readonly ConcurrentDictionary<string, string> _ruleQueries = new(StringComparer.Ordinal);
+
     /// <summary>Evaluates one document path (e.g. <c>data.agentgate.decision</c>); null when undefined.</summary>
     public (Value? Value, PolicyError? Error) EvaluateRule(string path, Value? input, CancellationToken cancellationToken = default)
     {
-        var r = Evaluate("__result__ = " + path, input, null, cancellationToken);
+        if (!_ruleQueries.TryGetValue(path, out var query))
+        {
+            query = "__result__ = " + path;
+            if (_ruleQueries.Count < 1000)
+            {
+                _ruleQueries[path] = query;
+            }
+        }
+
+        var r = Evaluate(query, input, null, cancellationToken);
         if (r.Error is not null)
         {
             return (null, r.Error);
@@ -124,16 +135,14 @@ public sealed class PolicyBundle
             return PolicyResult.Failure(inputError);
         }
 
-        using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        cts.CancelAfter(Options.Timeout);
-        var ctx = new BuiltinContext(q?.Now ?? Options.TimeProvider.GetUtcNow(), cts.Token)
+        var ctx = new BuiltinContext(q?.Now ?? Options.TimeProvider.GetUtcNow(), cancellationToken)
         {
             StrictErrors = q?.StrictBuiltinErrors ?? Options.StrictBuiltinErrors,
             PrintOutput = q?.PrintOutput ?? Options.PrintOutput,
         };
         try
         {
-            var ev = new Evaluator(_policy, input, ctx, Options.Limits);
+            var ev = new Evaluator(_policy, input, ctx, Options.Limits, System.Diagnostics.Stopwatch.GetTimestamp() + (long)(Options.Timeout.TotalSeconds * System.Diagnostics.Stopwatch.Frequency));
             var rows = ev.Query(body);
             var result = new List<IReadOnlyDictionary<string, Value>>(rows.Count);
             foreach (var r in rows)

@@ -4,6 +4,7 @@ namespace AgentGate.Policy.Builtins;
 public sealed class BuiltinContext
 {
     private Random? _random;
+    private Dictionary<string, object>? _queryCache;
 
     public BuiltinContext(DateTimeOffset now, CancellationToken cancellationToken = default)
     {
@@ -33,7 +34,7 @@ public sealed class BuiltinContext
     public CancellationToken CancellationToken { get; }
 
     /// <summary>Per-query memo, e.g. so <c>rand.intn("x", 10)</c> is stable within a query.</summary>
-    public IDictionary<string, object> QueryCache { get; } = new Dictionary<string, object>(StringComparer.Ordinal);
+    public IDictionary<string, object> QueryCache => _queryCache ??= new Dictionary<string, object>(StringComparer.Ordinal);
 
     /// <summary>Where <c>print</c> writes; null discards output.</summary>
     public TextWriter? PrintOutput { get; init; }

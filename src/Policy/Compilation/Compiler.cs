@@ -58,6 +58,7 @@ internal static class Compiler
             foreach (var r in m.Rules)
             {
                 resolver.ResolveRule(r);
+                ScopeAnnotator.Rule(r);
                 var node = root;
                 foreach (var p in m.Package)
                 {
@@ -117,6 +118,8 @@ internal static class Compiler
     {
         var body = Parser.ParseQuery(query);
         var resolver = new Resolver(new Module { File = "query" }, new HashSet<string>(StringComparer.Ordinal));
-        return resolver.ResolveQuery(body);
+        var resolved = resolver.ResolveQuery(body);
+        ScopeAnnotator.Body(resolved, new HashSet<string>(StringComparer.Ordinal));
+        return resolved;
     }
 }

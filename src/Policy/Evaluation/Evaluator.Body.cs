@@ -262,11 +262,19 @@ internal sealed partial class Evaluator
             return true;
         }
 
-        var set = new HashSet<string>(StringComparer.Ordinal);
-        CollectAllVars(e.Term, set);
-        foreach (var v in set)
+        var names = e.VarNames;
+        if (names is null)
         {
-            if (!v.StartsWith('$') && v is not ("input" or "data") && !_b.IsBound(v))
+            var set = new HashSet<string>(StringComparer.Ordinal);
+            CollectAllVars(e.Term, set);
+            set.RemoveWhere(v => v.StartsWith('$') || v is "input" or "data");
+            names = [.. set];
+            e.VarNames = names;
+        }
+
+        foreach (var v in names)
+        {
+            if (!_b.IsBound(v))
             {
                 return false;
             }

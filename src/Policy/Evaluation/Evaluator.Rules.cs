@@ -118,7 +118,7 @@ internal sealed partial class Evaluator
         {
             Value? result = null;
             var current = r;
-            InScope(() => UnifyArgs(current, args, 0, () => EvalBody(current.Body, () =>
+            InScope(() => UnifyArgs(current, args, 0, () => EvalBody(current.Body, () => CheckDeferredArgs(current, args, 0, () =>
                 EvalTerm(current.Value ?? new ScalarTerm(current.Loc, BooleanValue.True), v =>
                 {
                     if (result is not null && !result.Equals(v))
@@ -128,7 +128,7 @@ internal sealed partial class Evaluator
 
                     result = v;
                     return true;
-                }))));
+                })))));
             if (result is not null)
             {
                 return result;
@@ -145,7 +145,31 @@ internal sealed partial class Evaluator
             return k();
         }
 
+        if (IsDeferredArg(r.Args![i]))
+        {
+            return UnifyArgs(r, args, i + 1, k);
+        }
+
         return UnifyValue(r.Args![i], args[i], () => UnifyArgs(r, args, i + 1, k));
+    }
+
+    /// <summary>Argument terms that are computed (templates, calls) are compared after the body binds their vars.</summary>
+    private bool IsDeferredArg(Term t) => t is TemplateTerm or CallTerm && !Evaluable(t);
+
+    private bool CheckDeferredArgs(Rule r, Value[]? args, int i, Func<bool> k)
+    {
+        if (args is null || i == args.Length)
+        {
+            return k();
+        }
+
+        var t = r.Args![i];
+        if (t is TemplateTerm or CallTerm)
+        {
+            return UnifyValue(t, args[i], () => CheckDeferredArgs(r, args, i + 1, k));
+        }
+
+        return CheckDeferredArgs(r, args, i + 1, k);
     }
 
     private Value ObjectRules(RuleNode node)

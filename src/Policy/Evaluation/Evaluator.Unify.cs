@@ -5,7 +5,18 @@ namespace AgentGate.Policy.Evaluation;
 
 internal sealed partial class Evaluator
 {
-    private bool ComprehensionReady(ComprehensionTerm c) => true;
+    private bool ComprehensionReady(ComprehensionTerm c)
+    {
+        foreach (var v in c.OuterVars)
+        {
+            if (!_b.IsBound(v))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     private bool Unify(Term a, Term b, Func<bool> k)
     {

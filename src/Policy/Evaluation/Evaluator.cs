@@ -11,6 +11,8 @@ namespace AgentGate.Policy.Evaluation;
 /// </summary>
 internal sealed partial class Evaluator
 {
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Expr[], List<string>> QueryVarCache = new();
+
     private readonly CompiledPolicy _policy;
     private readonly BuiltinContext _ctx;
     private readonly EvalLimits _limits;
@@ -20,8 +22,11 @@ internal sealed partial class Evaluator
     private long _steps;
     private int _depth;
 
-    public Evaluator(CompiledPolicy policy, Value? input, BuiltinContext ctx, EvalLimits limits)
+    private readonly long _deadline;
+
+    public Evaluator(CompiledPolicy policy, Value? input, BuiltinContext ctx, EvalLimits limits, long deadlineTimestamp = long.MaxValue)
     {
+        _deadline = deadlineTimestamp;
         _policy = policy;
         _ctx = ctx;
         _limits = limits;
@@ -32,11 +37,16 @@ internal sealed partial class Evaluator
     public List<Dictionary<string, Value>> Query(Expr[] body)
     {
         var rows = new List<Dictionary<string, Value>>();
-        var names = new List<string>();
-        foreach (var e in body)
+        var names = QueryVarCache.GetValue(body, static b =>
         {
-            CollectQueryVars(e, names);
-        }
+            var list = new List<string>();
+            foreach (var e in b)
+            {
+                CollectQueryVars(e, list);
+            }
+
+            return list;
+        });
 
         EvalBody(body, () =>
         {
@@ -153,7 +163,7 @@ internal sealed partial class Evaluator
             throw new EvalException("eval_limit_error", $"evaluation exceeded the step limit ({_limits.MaxSteps})");
         }
 
-        if ((_steps & 1023) == 1 && _ctx.CancellationToken.IsCancellationRequested)
+        if ((_steps & 1023) == 1 && (_ctx.CancellationToken.IsCancellationRequested || System.Diagnostics.Stopwatch.GetTimestamp() > _deadline))
         {
             throw new EvalException("eval_cancel_error", "evaluation cancelled or timed out");
         }

@@ -34,7 +34,11 @@ internal enum ComprehensionKind
     Object,
 }
 
-internal sealed record ComprehensionTerm(Loc Loc, ComprehensionKind Kind, Term? Key, Term Value, Expr[] Body) : Term(Loc);
+internal sealed record ComprehensionTerm(Loc Loc, ComprehensionKind Kind, Term? Key, Term Value, Expr[] Body) : Term(Loc)
+{
+    /// <summary>Variables shared with the enclosing body: they must be bound before the comprehension runs.</summary>
+    public string[] OuterVars { get; set; } = [];
+}
 
 /// <summary>A call; <see cref="Name"/> is the dotted operator/function name as written (or resolved).</summary>
 internal sealed record CallTerm(Loc Loc, string Name, Term[] Args) : Term(Loc);
@@ -73,6 +77,9 @@ internal sealed class Expr
     public Expr[] Body { get; set; } = [];
 
     public WithModifier[] Withs { get; set; } = [];
+
+    /// <summary>Evaluator cache: the named variables of <see cref="Term"/> (computed once, read-only after).</summary>
+    public string[]? VarNames { get; set; }
 
     /// <summary>For a negated expression, the inner expression.</summary>
     public Expr? Inner { get; set; }

@@ -360,7 +360,7 @@ internal sealed partial class Parser
                 }
 
                 var expr = s.Substring(i + 1, end - i - 1);
-                parts.Add(new Parser(_file, expr, t.Line, t.Column).TermOnly());
+                parts.Add(new Parser(_file, expr, t.Line, t.Column).TemplatePart());
                 i = end + 1;
             }
             else

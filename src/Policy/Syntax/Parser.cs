@@ -75,6 +75,30 @@ internal sealed partial class Parser
         return t;
     }
 
+    /// <summary>
+    /// A template part: a term, optionally with <c>with</c> modifiers, which become
+    /// <c>[v | v = term with …][0]</c> so the part stays a term.
+    /// </summary>
+    private Term TemplatePart()
+    {
+        _nl.Push(false);
+        var e = ParseExpr();
+        if (Cur.Kind != TokenKind.Eof)
+        {
+            throw Unexpected();
+        }
+
+        if (e.Withs.Length == 0 && e.Term is not null && e.Kind == ExprKind.Term && !e.Negated)
+        {
+            return e.Term;
+        }
+
+        var v = new VarTerm(e.Loc, NewWildcard());
+        var bind = new Expr { Loc = e.Loc, Term = new CallTerm(e.Loc, "eq", [v, e.Term ?? throw Err(Cur, "invalid template expression")]), Withs = e.Withs };
+        var comp = new ComprehensionTerm(e.Loc, ComprehensionKind.Array, null, v, [bind]);
+        return new RefTerm(e.Loc, comp, [new ScalarTerm(e.Loc, NumberValue.Zero)]);
+    }
+
     private Expr[] Query()
     {
         var body = new List<Expr>();

@@ -12,7 +12,6 @@ public sealed class ConformanceRunner
     [
         ("http.send", "needs http.send (network)"),
         ("net.lookup_ip_addr", "needs DNS (net.lookup_ip_addr)"),
-        ("test.sleep", "needs test.sleep, a builtin of OPA's own test harness"),
         ("rego.metadata", "needs rego.metadata.* (METADATA annotations are not supported)"),
     ];
 

@@ -151,6 +151,15 @@ public sealed class PolicyBundleTests
     }
 
     [Fact]
+    public void Evaluate_ComprehensionBeforeOuterBinding_ReorderedLikeOpa()
+    {
+        var b = Compile("package t\np := n if {\n  n := count([r | some r in roles; r == \"admin\"])\n  roles := input.roles\n}");
+        var r = b.Evaluate("x := data.t.p", ValueJson.Parse("""{"roles": ["admin", "dev", "admin"]}"""));
+        Assert.Null(r.Error);
+        Assert.Equal(NumberValue.From(2), r.Rows.Single()["x"]);
+    }
+
+    [Fact]
     public void Evaluate_WithElseEveryAndTemplates_Works()
     {
         var src = """
