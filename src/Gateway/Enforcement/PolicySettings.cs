@@ -18,7 +18,7 @@ internal sealed record PolicySettings
 
     public bool Watch { get; init; } = true;
 
-    public TimeSpan EvaluationTimeout { get; init; } = TimeSpan.FromMilliseconds(250);
+    public TimeSpan EvaluationTimeout { get; init; } = TimeSpan.FromSeconds(1);
 
     public TimeSpan ApprovalTtl { get; init; } = TimeSpan.FromHours(1);
 

@@ -65,6 +65,8 @@ internal sealed class GatewayTestHost : IAsyncDisposable
             ["AgentGate:Agents:reviewer-2:Role"] = "reviewer",
             ["AgentGate:Audit:Path"] = Path.Combine(directory, "audit.jsonl"),
             ["AgentGate:Proxy:ActivityTimeoutSeconds"] = "2",
+            // A loaded CI box must not turn a slow first evaluation into a fail-closed deny.
+            ["AgentGate:Policy:EvaluationTimeout"] = "00:00:30",
         };
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
         {
