@@ -25,15 +25,15 @@ internal static class GitAction
     /// <summary>
     /// Computes <c>force</c> for each update: an update of an existing ref whose old id is not an ancestor of the new
     /// one. The new objects are not in the repository before the pack is received, so an unknown new id counts as
-    /// a force push (the conservative answer).
+    /// a force push (the conservative answer); without a checker (remote upstreams) every such update does.
     /// </summary>
     public static async Task<List<(RefUpdate Update, bool Force)>> WithForceAsync(
-        IAncestryChecker checker, string repositoryPath, IReadOnlyList<RefUpdate> updates, CancellationToken cancellationToken)
+        IAncestryChecker? checker, string repositoryPath, IReadOnlyList<RefUpdate> updates, CancellationToken cancellationToken)
     {
         var result = new List<(RefUpdate, bool)>(updates.Count);
         foreach (var u in updates)
         {
-            var force = !u.IsCreate && !u.IsDelete && !await checker.IsAncestorAsync(repositoryPath, u.Old, u.New, cancellationToken).ConfigureAwait(false);
+            var force = !u.IsCreate && !u.IsDelete && (checker is null || !await checker.IsAncestorAsync(repositoryPath, u.Old, u.New, cancellationToken).ConfigureAwait(false));
             result.Add((u, force));
         }
 

@@ -14,10 +14,8 @@ namespace AgentGate.Gateway.GitProxy;
 /// <c>git</c> action and audited. Local (file://) repositories are served through <c>git http-backend</c>.
 /// </summary>
 internal sealed class GitProxyHandler(
-    GitRepoCatalog repos, TokenStore tokens, PolicyEnforcer enforcer, IAncestryChecker ancestry, GitHttpBackend backend, IAuditSink audit, TimeProvider time)
+    GitRepoCatalog repos, TokenStore tokens, PolicyEnforcer enforcer, IAncestryChecker ancestry, GitHttpBackend backend, GitUpstreamForwarder forwarder, IAuditSink audit, TimeProvider time)
 {
-    public const string UpstreamUnsupported = "git_upstream_unsupported";
-
     public async Task HandleAsync(HttpContext context, string repoName, string path)
     {
         var start = Stopwatch.GetTimestamp();
@@ -42,14 +40,6 @@ internal sealed class GitProxyHandler(
             return;
         }
 
-        if (!repo.IsLocal)
-        {
-            var message = $"git repository '{name}' has an https upstream; forwarding to https upstreams is not supported by this gateway yet";
-            await ErrorResponse.WriteAsync(context, StatusCodes.Status501NotImplemented, UpstreamUnsupported, message);
-            await log.WriteAsync(check, name, service, AuditDecisions.Deny, UpstreamUnsupported + ": " + message, null);
-            return;
-        }
-
         var who = new CallIdentity(check.Agent!, check.Token!.Task, check.Token!.Id);
         var isPush = service == GitAction.ReceivePack && HttpMethods.IsPost(context.Request.Method);
         if (!isPush)
@@ -62,8 +52,7 @@ internal sealed class GitProxyHandler(
                 return;
             }
 
-            var status = await backend.ServeAsync(context, repo, path, check.Agent!.Id, [], context.RequestAborted);
-            await log.WriteAsync(check, name, service, AuditDecisions.Allow, outcome.AuditReason, outcome, status);
+            await ServeAsync(context, repo, path, check, service, [], outcome, log);
             return;
         }
 
@@ -88,7 +77,7 @@ internal sealed class GitProxyHandler(
         }
 
         // A bare flush is git's probe before a large chunked push; it updates nothing, the real request follows.
-        var updates = await GitAction.WithForceAsync(ancestry, repo.LocalPath, request.Updates, context.RequestAborted);
+        var updates = await GitAction.WithForceAsync(repo.IsLocal ? ancestry : null, repo.LocalPath, request.Updates, context.RequestAborted);
         var outcome = enforcer.Enforce(who, GitAction.Build(repo.Name, GitAction.ReceivePack, updates), context.RequestAborted);
         if (!outcome.Allowed)
         {
@@ -100,8 +89,33 @@ internal sealed class GitProxyHandler(
             return;
         }
 
-        var status = await backend.ServeAsync(context, repo, path, check.Agent!.Id, request.Consumed, context.RequestAborted);
-        await log.WriteAsync(check, repo.Name, GitAction.ReceivePack, AuditDecisions.Allow, outcome.AuditReason, outcome, status);
+        await ServeAsync(context, repo, path, check, GitAction.ReceivePack, request.Consumed, outcome, log);
+    }
+
+    private async Task ServeAsync(HttpContext context, GitRepo repo, string path, TokenCheck check, string service, byte[] prefix, EnforcementOutcome outcome, GitAuditContext log)
+    {
+        int? status;
+        string? problem = null;
+        try
+        {
+            (status, problem) = repo.IsLocal
+                ? (await backend.ServeAsync(context, repo, path, check.Agent!.Id, prefix, context.RequestAborted), null)
+                : await forwarder.ForwardAsync(context, repo, path, prefix, context.RequestAborted);
+        }
+        catch (HttpRequestException ex)
+        {
+            (status, problem) = (null, $"git upstream of '{repo.Name}' is unreachable: {ex.Message}");
+        }
+
+        if (status is null)
+        {
+            problem ??= $"git http-backend gave no response for '{repo.Name}'";
+            await ErrorResponse.WriteAsync(context, StatusCodes.Status502BadGateway, ErrorTypes.UpstreamUnavailable, problem);
+            await log.WriteAsync(check, repo.Name, service, AuditDecisions.Allow, outcome.AuditReason + "; " + problem, outcome);
+            return;
+        }
+
+        await log.WriteAsync(check, repo.Name, service, AuditDecisions.Allow, outcome.AuditReason, outcome, status);
     }
 
     /// <summary>The policy service of a smart-HTTP request; ref advertisements count as reads (upload-pack).</summary>

@@ -25,9 +25,9 @@ internal sealed class GitRepoCatalog
         foreach (var section in configuration.GetSection(Section).GetChildren())
         {
             var path = section.Path;
-            if (!Uri.TryCreate(section["Upstream"], UriKind.Absolute, out var upstream) || (!upstream.IsFile && upstream.Scheme != Uri.UriSchemeHttps))
+            if (!Uri.TryCreate(section["Upstream"], UriKind.Absolute, out var upstream) || !(upstream.IsFile || upstream.Scheme == Uri.UriSchemeHttps || (upstream.Scheme == Uri.UriSchemeHttp && upstream.IsLoopback)))
             {
-                problems.Add(new ConfigError(path + ":Upstream", "must be a file:// or https:// URL"));
+                problems.Add(new ConfigError(path + ":Upstream", "must be a file:// or https:// URL (http:// only on loopback)"));
                 continue;
             }
 

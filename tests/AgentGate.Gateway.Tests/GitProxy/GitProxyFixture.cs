@@ -24,7 +24,7 @@ internal sealed class GitProxyFixture : IAsyncDisposable
 
     public string CloneUrl => $"http://agent:{Token}@127.0.0.1:{Host.Gateway.AgentAddress.Port}/git/app";
 
-    public static async Task<GitProxyFixture> StartAsync()
+    public static async Task<GitProxyFixture> StartAsync(Func<string, Task<Dictionary<string, string?>>>? repoSettings = null)
     {
         var root = Directory.CreateTempSubdirectory("agentgate-git-").FullName;
         var git = new GitCli(root);
@@ -36,10 +36,10 @@ internal sealed class GitProxyFixture : IAsyncDisposable
         await git.CheckedAsync(seed, "add", "README");
         await git.CheckedAsync(seed, "commit", "-m", "first");
         await git.CheckedAsync(seed, "push", bare, "main", "main:release/1", "main:agents/other-1/x");
-        var host = await GatewayTestHost.StartAsync(extra: new Dictionary<string, string?>
-        {
-            ["AgentGate:Git:Repos:app:Upstream"] = new Uri(bare).AbsoluteUri,
-        });
+        var settings = repoSettings is null
+            ? new Dictionary<string, string?> { ["AgentGate:Git:Repos:app:Upstream"] = new Uri(bare).AbsoluteUri }
+            : await repoSettings(bare);
+        var host = await GatewayTestHost.StartAsync(extra: settings);
         var token = await host.IssueTokenAsync();
         return new GitProxyFixture(root, git, host, token);
     }
