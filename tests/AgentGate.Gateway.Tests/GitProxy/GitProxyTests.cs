@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using AgentGate.Gateway.Tests.Infrastructure;
 
 namespace AgentGate.Gateway.Tests.GitProxy;
@@ -87,6 +88,24 @@ public sealed class GitProxyTests
         Assert.Equal("deny", record.Decision);
         Assert.NotNull(record.ApprovalId);
         Assert.Contains(record.ApprovalId, result.Stderr);
+    }
+
+    [Fact]
+    public async Task Push_TagAfterApproval_Succeeds()
+    {
+        await using var f = await GitProxyFixture.StartAsync();
+        var work = await f.CloneWithCommitAsync();
+        await f.Git.CheckedAsync(work, "tag", "v1.1");
+        await f.Git.RunAsync(work, "push", "origin", "refs/tags/v1.1");
+        var id = (await f.Host.ReadAuditAsync()).Last(r => r.Target == "app:receive-pack").ApprovalId;
+
+        using var approve = await f.Host.Admin.PostAsJsonAsync($"/admin/approvals/{id}/approve", new { approver = "alice" });
+        approve.EnsureSuccessStatusCode();
+        await f.Git.CheckedAsync(work, "push", "origin", "refs/tags/v1.1");
+
+        Assert.Equal(await f.Git.CheckedAsync(work, "rev-parse", "v1.1"), await f.BareRefAsync("refs/tags/v1.1"));
+        var record = (await f.Host.ReadAuditAsync()).Last(r => r.Target == "app:receive-pack");
+        Assert.Equal(("allow", id), (record.Decision, record.ApprovalId));
     }
 
     [Fact]
