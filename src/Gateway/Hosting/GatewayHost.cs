@@ -64,6 +64,7 @@ internal static class GatewayHost
         app.Map("/llm/{provider}/{**path}", context =>
                 context.RequestServices.GetRequiredService<LlmProxyHandler>().HandleAsync(context, (string)context.GetRouteValue("provider")!))
             .WithMetadata(new ListenerMetadata(ListenerKind.Agent));
+        GitProxy.GitProxyEndpoints.MapGitProxy(app);
         return app;
     }
 
