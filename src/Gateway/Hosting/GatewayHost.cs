@@ -3,6 +3,7 @@ using AgentGate.Gateway.Budgets;
 using AgentGate.Gateway.Config;
 using AgentGate.Gateway.Enforcement;
 using AgentGate.Gateway.Identity;
+using AgentGate.Gateway.LeakStop;
 using AgentGate.Gateway.Metrics;
 using AgentGate.Gateway.Proxy;
 using Microsoft.AspNetCore.Builder;
@@ -51,7 +52,7 @@ internal static class GatewayHost
         });
 
         builder.Services.AddSingleton(config).AddSingleton(bindings).AddSingleton(TimeProvider.System);
-        builder.Services.AddGatewayIdentity(config).AddAuditLog(config).AddPolicyEnforcement(config).AddBudgetGate(builder.Configuration).AddLlmProxy().AddGatewayMetrics();
+        builder.Services.AddGatewayIdentity(config).AddAuditLog(config).AddPolicyEnforcement(config).AddLeakStop().AddBudgetGate(builder.Configuration).AddLlmProxy().AddGatewayMetrics();
         options.ConfigureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
