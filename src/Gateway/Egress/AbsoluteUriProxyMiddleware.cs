@@ -29,7 +29,7 @@ internal sealed class AbsoluteUriProxyMiddleware(RequestDelegate next, EgressDec
 
         var requestId = RequestIds.Assign(context);
         var target = new EgressTarget("http", uri.IdnHost.ToLowerInvariant(), uri.Port, context.Request.Method, uri.PathAndQuery);
-        var verdict = await decider.DecideAsync(context.Request.Headers["Proxy-Authorization"].ToString(), target, requestId, context.RequestAborted);
+        var verdict = await decider.DecideAsync(context.Request.Headers["Proxy-Authorization"].ToString(), target, Outbound(raw, context.Request.Headers), requestId, context.RequestAborted);
         if (!verdict.Allowed)
         {
             if (verdict.StatusCode == StatusCodes.Status407ProxyAuthenticationRequired)
@@ -47,6 +47,20 @@ internal sealed class AbsoluteUriProxyMiddleware(RequestDelegate next, EgressDec
         {
             await ErrorResponse.WriteAsync(context, StatusCodes.Status502BadGateway, ErrorTypes.UpstreamUnavailable, $"could not reach {target.Display}: {error}");
         }
+    }
+
+    private static string Outbound(string raw, IHeaderDictionary headers)
+    {
+        var text = new System.Text.StringBuilder(raw).Append('\n');
+        foreach (var (name, values) in headers)
+        {
+            if (!name.Equals("Proxy-Authorization", StringComparison.OrdinalIgnoreCase))
+            {
+                text.Append(name).Append(": ").Append(values.ToString()).Append('\n');
+            }
+        }
+
+        return text.ToString();
     }
 
     private static bool OnAgentListener(HttpContext context) =>

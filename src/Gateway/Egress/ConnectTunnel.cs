@@ -82,7 +82,7 @@ internal sealed class ConnectTunnel(EgressDecider decider, GatewayConfig config)
     {
         var closed = connection.ConnectionClosed;
         var target = new EgressTarget("connect", request.Host.Trim('[', ']'), request.Port, "CONNECT", string.Empty);
-        var verdict = await decider.DecideAsync(request.ProxyAuthorization, target, "req_" + connection.ConnectionId, closed);
+        var verdict = await decider.DecideAsync(request.ProxyAuthorization, target, null, "req_" + connection.ConnectionId, closed);
         if (!verdict.Allowed)
         {
             var reason = verdict.StatusCode == 407 ? "Proxy Authentication Required" : "Forbidden";

@@ -5,6 +5,7 @@ using AgentGate.Gateway.Enforcement;
 using AgentGate.Gateway.Guards.Network;
 using AgentGate.Gateway.Hosting;
 using AgentGate.Gateway.Identity;
+using AgentGate.Gateway.LeakStop;
 using AgentGate.Policy.Values;
 using Microsoft.AspNetCore.Http;
 
@@ -15,14 +16,16 @@ namespace AgentGate.Gateway.Egress;
 /// action, then the destination guard resolves the host once and checks every address (and refuses the
 /// gateway's own listeners). Every attempt is audited.
 /// </summary>
-internal sealed class EgressDecider(TokenStore tokens, PolicyEnforcer enforcer, DestinationGuard guard, ListenerBindings listeners, IAuditSink audit, TimeProvider time)
+internal sealed class EgressDecider(TokenStore tokens, LeakStopScanner leaks, PolicyEnforcer enforcer, DestinationGuard guard, ListenerBindings listeners, IAuditSink audit, TimeProvider time)
 {
     public const string Kind = "egress";
     public const string ProxyAuthRequired = "proxy_authentication_required";
     public const string DestinationRefused = "egress_destination_refused";
     public const string GuardRule = "agentgate.network";
 
-    public async ValueTask<EgressVerdict> DecideAsync(string? proxyAuthorization, EgressTarget target, string requestId, CancellationToken cancellationToken)
+    /// <param name="outbound">What the gateway will send in clear (request target and headers); a credential in it
+    /// may only go to the host it is bound to. Null for CONNECT, whose bytes are opaque.</param>
+    public async ValueTask<EgressVerdict> DecideAsync(string? proxyAuthorization, EgressTarget target, string? outbound, string requestId, CancellationToken cancellationToken)
     {
         var start = Stopwatch.GetTimestamp();
         var check = ProxyAuthentication.Check(tokens, proxyAuthorization);
@@ -31,6 +34,13 @@ internal sealed class EgressDecider(TokenStore tokens, PolicyEnforcer enforcer, 
             var refusal = EgressVerdict.Refuse(StatusCodes.Status407ProxyAuthenticationRequired, ProxyAuthRequired, "proxy authentication required (Proxy-Authorization: Basic base64(agent:TOKEN)): " + check.Reason);
             await WriteAuditAsync(requestId, check, target, refusal, null, start);
             return refusal;
+        }
+
+        if (outbound is not null && LeakStopScanner.Scan(leaks.Bound, System.Text.Encoding.UTF8.GetBytes(outbound), target.Host) is { } finding)
+        {
+            var leak = EgressVerdict.Refuse(StatusCodes.Status403Forbidden, LeakStopScanner.ErrorType, LeakStopScanner.Describe(finding), LeakStopScanner.Rule);
+            await WriteAuditAsync(requestId, check, target with { Path = "[withheld]" }, leak, null, start);
+            return leak;
         }
 
         var who = new CallIdentity(check.Agent!, check.Token!.Task, check.Token.Id);

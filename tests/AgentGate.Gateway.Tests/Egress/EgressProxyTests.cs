@@ -133,6 +133,38 @@ public sealed class EgressProxyTests
         Assert.Equal(0, env.Target.Hits);
     }
 
+    [Fact]
+    public async Task AbsoluteUri_ProviderKeyToUnboundHost_403CredentialLeakNotForwarded()
+    {
+        await using var env = await EgressEnvironment.StartAsync(allowLoopback: true);
+        var token = await env.Host.IssueTokenAsync();
+        using var client = env.ProxiedClient(token);
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"http://{EgressEnvironment.TargetHost}:{env.Target.PlainPort}/");
+        request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + Infrastructure.GatewayTestHost.RealAnthropicKey);
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains("credential_leak", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, env.Target.Hits);
+        Assert.DoesNotContain(Infrastructure.GatewayTestHost.RealAnthropicKey, await File.ReadAllTextAsync(env.Host.AuditPath), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AbsoluteUri_ProviderKeyToItsOwnHost_Forwarded()
+    {
+        await using var env = await EgressEnvironment.StartAsync(allowLoopback: true);
+        var token = await env.Host.IssueTokenAsync();
+        using var client = env.ProxiedClient(token);
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"http://127.0.0.1:{env.Target.PlainPort}/bound");
+        request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + Infrastructure.GatewayTestHost.RealAnthropicKey);
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(1, env.Target.Hits);
+    }
+
     private static string Message(string response) =>
         JsonDocument.Parse(RawProxy.Body(response)).RootElement.GetProperty("error").GetProperty("message").GetString()!;
 }
