@@ -14,7 +14,7 @@ namespace AgentGate.Gateway.Enforcement;
 /// a file operation, …), asked by the sandbox's exec guard or an agent-framework hook. Always answers
 /// 200 with the decision JSON once the caller is identified; every answer is audited.
 /// </summary>
-internal sealed class AuthorizeEndpoint(TokenStore tokens, PolicyEnforcer enforcer, PolicySettings settings, IAuditSink audit, TimeProvider time)
+internal sealed class AuthorizeEndpoint(TokenStore tokens, LeakStop.ActionLeakCheck leaks, PolicyEnforcer enforcer, PolicySettings settings, IAuditSink audit, TimeProvider time)
 {
     public const int MaxBodyBytes = 256 * 1024;
 
@@ -41,7 +41,7 @@ internal sealed class AuthorizeEndpoint(TokenStore tokens, PolicyEnforcer enforc
         var normalized = ActionNormalizer.Normalize(action, settings.WorkspaceRoot);
         var session = context.Request.Headers[ProviderTransformer.SessionHeader].FirstOrDefault() ?? check.Token!.Id;
         var who = new CallIdentity(check.Agent!, check.Token!.Task, session, context.Request.Headers["x-agentgate-sandbox"].FirstOrDefault());
-        var outcome = enforcer.Enforce(who, normalized, context.RequestAborted);
+        var outcome = leaks.Check(ref normalized) ?? enforcer.Enforce(who, normalized, context.RequestAborted);
         var kind = normalized.Get(StringValue.From("kind")) is StringValue k ? k.Value : "unknown";
         await WriteDecisionAsync(context, outcome);
         await WriteAuditAsync(requestId, check, kind, Target(normalized), outcome.Allowed ? AuditDecisions.Allow : AuditDecisions.Deny,

@@ -1,8 +1,10 @@
 using AgentGate.Gateway.Admin;
 using AgentGate.Gateway.Budgets;
 using AgentGate.Gateway.Config;
+using AgentGate.Gateway.Egress;
 using AgentGate.Gateway.Enforcement;
 using AgentGate.Gateway.Identity;
+using AgentGate.Gateway.LeakStop;
 using AgentGate.Gateway.Metrics;
 using AgentGate.Gateway.Proxy;
 using Microsoft.AspNetCore.Builder;
@@ -46,15 +48,16 @@ internal static class GatewayHost
         {
             // The proxy enforces its own body bound with a structured 413; Kestrel's must not be lower.
             kestrel.Limits.MaxRequestBodySize = config.Proxy.MaxRequestBytes + 1;
-            kestrel.Listen(config.Listeners.Agent, listen => bindings.Add(ListenerKind.Agent, listen));
+            kestrel.Listen(config.Listeners.Agent, listen => bindings.Add(ListenerKind.Agent, listen.UseEgressConnect()));
             kestrel.Listen(config.Listeners.Admin, listen => bindings.Add(ListenerKind.Admin, listen));
         });
 
         builder.Services.AddSingleton(config).AddSingleton(bindings).AddSingleton(TimeProvider.System);
-        builder.Services.AddGatewayIdentity(config).AddAuditLog(config).AddPolicyEnforcement(config).AddBudgetGate(builder.Configuration).AddLlmProxy().AddGatewayMetrics();
+        builder.Services.AddGatewayIdentity(config).AddAuditLog(config).AddPolicyEnforcement(config).AddLeakStop().AddBudgetGate(builder.Configuration).AddLlmProxy().AddEgressProxy().AddGatewayMetrics();
         options.ConfigureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
+        app.UseEgressForwardProxy();
         app.UseRouting();
         app.UseMiddleware<ListenerGuardMiddleware>();
         app.MapAdminEndpoints();
