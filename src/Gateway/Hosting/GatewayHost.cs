@@ -2,6 +2,7 @@ using AgentGate.Gateway.Admin;
 using AgentGate.Gateway.Budgets;
 using AgentGate.Gateway.Config;
 using AgentGate.Gateway.Enforcement;
+using AgentGate.Gateway.Fleet;
 using AgentGate.Gateway.Identity;
 using AgentGate.Gateway.Metrics;
 using AgentGate.Gateway.Proxy;
@@ -51,7 +52,7 @@ internal static class GatewayHost
         });
 
         builder.Services.AddSingleton(config).AddSingleton(bindings).AddSingleton(TimeProvider.System);
-        builder.Services.AddGatewayIdentity(config).AddAuditLog(config).AddPolicyEnforcement(config).AddBudgetGate(builder.Configuration).AddLlmProxy().AddGatewayMetrics();
+        builder.Services.AddGatewayIdentity(config).AddAuditLog(config).AddPolicyEnforcement(config).AddBudgetGate(builder.Configuration).AddLlmProxy().AddGatewayMetrics().AddFleetWatchdog(builder.Configuration);
         options.ConfigureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
@@ -59,6 +60,7 @@ internal static class GatewayHost
         app.UseMiddleware<ListenerGuardMiddleware>();
         app.MapAdminEndpoints();
         app.MapPolicyEnforcement();
+        app.MapFleetAdmin();
         app.MapBudgetAdmin().WithMetadata(new ListenerMetadata(ListenerKind.Admin), AdminTokenRequired.Instance);
         app.MapPrometheusScrapingEndpoint("/metrics").WithMetadata(new ListenerMetadata(ListenerKind.Admin), AdminTokenRequired.Instance);
         app.Map("/llm/{provider}/{**path}", context =>
