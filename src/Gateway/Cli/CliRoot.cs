@@ -13,6 +13,7 @@ internal static class CliRoot
         root.Add(AuditCommand.Create());
         root.Add(PolicyCommand.Create());
         root.Add(HookCommand.Create());
+        root.Add(FleetCommand.Create()); root.Add(SandboxCommand.Create());
         return root;
     }
 }

@@ -3,6 +3,7 @@ using AgentGate.Gateway.Budgets;
 using AgentGate.Gateway.Config;
 using AgentGate.Gateway.Egress;
 using AgentGate.Gateway.Enforcement;
+using AgentGate.Gateway.Fleet;
 using AgentGate.Gateway.Identity;
 using AgentGate.Gateway.LeakStop;
 using AgentGate.Gateway.Metrics;
@@ -53,7 +54,7 @@ internal static class GatewayHost
         });
 
         builder.Services.AddSingleton(config).AddSingleton(bindings).AddSingleton(TimeProvider.System);
-        builder.Services.AddGatewayIdentity(config).AddAuditLog(config).AddPolicyEnforcement(config).AddLeakStop().AddBudgetGate(builder.Configuration).AddLlmProxy().AddEgressProxy().AddGatewayMetrics();
+        builder.Services.AddGatewayIdentity(config).AddAuditLog(config).AddPolicyEnforcement(config).AddLeakStop().AddBudgetGate(builder.Configuration).AddLlmProxy().AddEgressProxy().AddGatewayMetrics().AddFleetWatchdog(builder.Configuration);
         options.ConfigureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
@@ -62,6 +63,7 @@ internal static class GatewayHost
         app.UseMiddleware<ListenerGuardMiddleware>();
         app.MapAdminEndpoints();
         app.MapPolicyEnforcement();
+        app.MapFleetAdmin();
         app.MapBudgetAdmin().WithMetadata(new ListenerMetadata(ListenerKind.Admin), AdminTokenRequired.Instance);
         app.MapPrometheusScrapingEndpoint("/metrics").WithMetadata(new ListenerMetadata(ListenerKind.Admin), AdminTokenRequired.Instance);
         app.Map("/llm/{provider}/{**path}", context =>

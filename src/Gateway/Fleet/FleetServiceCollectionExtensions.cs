@@ -1,0 +1,41 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using AgentGate.Gateway.Hosting;
+using AgentGate.Gateway.Proxy;
+using AgentGate.Sandbox.Runtime;
+using AgentGate.Sandbox.Watchdog;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace AgentGate.Gateway.Fleet;
+
+/// <summary>Registers the agent watchdog (singleton, background evaluator, activity gate) and maps GET /admin/agents.</summary>
+internal static class FleetServiceCollectionExtensions
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
+    };
+
+    public static IServiceCollection AddFleetWatchdog(this IServiceCollection services, IConfiguration configuration)
+    {
+        var settings = new WatchdogSettings();
+        configuration.GetSection(WatchdogSettings.SectionName).Bind(settings);
+        var options = settings.ToOptions();
+        services.AddSingleton(settings).AddSingleton<FleetAgentIndex>();
+        services.TryAddSingleton(_ => ContainerRuntimes.CreateDocker());
+        services.AddSingleton<IWatchdogCallbacks, GatewayWatchdogCallbacks>();
+        services.AddSingleton(sp => new AgentWatchdog(options, sp.GetRequiredService<IWatchdogCallbacks>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<WatchdogService>().AddHostedService(sp => sp.GetRequiredService<WatchdogService>());
+        services.AddSingleton<ICallGate, WatchdogActivityGate>();
+        return services;
+    }
+
+    public static IEndpointConventionBuilder MapFleetAdmin(this IEndpointRouteBuilder app) =>
+        app.MapGet("/admin/agents", (AgentWatchdog watchdog) => Results.Json(new { agents = watchdog.Snapshot() }, Json))
+            .WithMetadata(new ListenerMetadata(ListenerKind.Admin), AdminTokenRequired.Instance);
+}
