@@ -1,39 +1,22 @@
 using AgentGate.Policy;
+using AgentGate.Policy.Tooling;
 using AgentGate.Policy.Values;
 
 namespace AgentGate.Gateway.Enforcement;
 
 /// <summary>
-/// Turns a <see cref="PolicySource"/> into an activated snapshot: JSON files are placed in <c>data</c>
-/// at their directory path as OPA's loader does (<c>data/roles.json</c> → <c>data.data</c>), every
-/// module is compiled, and every <c>test_*</c> rule must be true before the bundle may decide anything.
+/// Turns a <see cref="PolicySource"/> into an activated snapshot: files are loaded as
+/// <c>agentgate policy test</c> loads a directory (JSON at its directory path, as OPA's loader does:
+/// <c>data/roles.json</c> → <c>data.data</c>), every module is compiled, and every <c>test_*</c> rule
+/// must pass before the bundle may decide anything.
 /// </summary>
 internal static class PolicyCompiler
 {
     public static PolicyActivation Compile(PolicySource source, PolicyOptions options, bool runTests, TimeProvider time)
     {
-        var errors = new List<string>();
-        var modules = new List<KeyValuePair<string, string>>();
-        Value data = ObjectValue.Empty;
-        foreach (var (path, content) in source.Files)
-        {
-            if (path.EndsWith(".rego", StringComparison.Ordinal))
-            {
-                modules.Add(new(path, content));
-                continue;
-            }
-
-            try
-            {
-                data = DataMerge.MergeAt(data, DirectorySegments(path), ValueJson.Parse(content), path);
-            }
-            catch (Exception ex) when (ex is FormatException or InvalidOperationException)
-            {
-                errors.Add($"{path}: {ex.Message}");
-            }
-        }
-
-        if (modules.Count == 0)
+        var sources = PolicySources.FromFiles(source.Files);
+        var errors = new List<string>(sources.Errors);
+        if (sources.Modules.Count == 0)
         {
             errors.Add($"{source.Origin}: the bundle has no .rego modules");
         }
@@ -43,7 +26,7 @@ internal static class PolicyCompiler
             return new PolicyActivation(null, source.Revision, errors);
         }
 
-        var compiled = PolicyBundle.Compile(modules, data, options);
+        var compiled = PolicyBundle.Compile(sources.Modules, sources.Data, options);
         if (!compiled.Success)
         {
             return new PolicyActivation(null, source.Revision, compiled.Errors.Select(e => e.ToString()).ToList());
@@ -52,7 +35,7 @@ internal static class PolicyCompiler
         var passed = runTests ? RunTests(compiled.Bundle!, errors) : 0;
         return errors.Count > 0
             ? new PolicyActivation(null, source.Revision, errors)
-            : new PolicyActivation(new PolicySnapshot(compiled.Bundle!, source.Revision, source.Origin, modules.Count, passed, time.GetUtcNow()), source.Revision, []);
+            : new PolicyActivation(new PolicySnapshot(compiled.Bundle!, source.Revision, source.Origin, sources.Modules.Count, passed, time.GetUtcNow()), source.Revision, []);
     }
 
     private static int RunTests(PolicyBundle bundle, List<string> errors)
@@ -81,11 +64,5 @@ internal static class PolicyCompiler
         }
 
         return passed;
-    }
-
-    private static string[] DirectorySegments(string relativePath)
-    {
-        var slash = relativePath.LastIndexOf('/');
-        return slash < 0 ? [] : relativePath[..slash].Split('/');
     }
 }

@@ -51,15 +51,34 @@ public sealed class PolicySources
         return new PolicySources(modules, data, errors);
     }
 
-    private static Value LoadFile(string file, string[] prefix, List<KeyValuePair<string, string>> modules, List<string> errors, Value data)
+    /// <summary>Loads in-memory files keyed by their bundle-relative path ('/'-separated), as a directory would load.</summary>
+    public static PolicySources FromFiles(IEnumerable<KeyValuePair<string, string>> files)
     {
-        if (file.EndsWith(".rego", StringComparison.OrdinalIgnoreCase))
+        var modules = new List<KeyValuePair<string, string>>();
+        var errors = new List<string>();
+        Value data = ObjectValue.Empty;
+        foreach (var (path, content) in files.OrderBy(f => f.Key, StringComparer.Ordinal))
         {
-            modules.Add(new(file, File.ReadAllText(file)));
+            var slash = path.LastIndexOf('/');
+            string[] prefix = slash < 0 ? [] : path[..slash].Split('/', StringSplitOptions.RemoveEmptyEntries);
+            data = Add(path, () => content, prefix, modules, errors, data);
+        }
+
+        return new PolicySources(modules, data, errors);
+    }
+
+    private static Value LoadFile(string file, string[] prefix, List<KeyValuePair<string, string>> modules, List<string> errors, Value data) =>
+        Add(file, () => File.ReadAllText(file), prefix, modules, errors, data);
+
+    private static Value Add(string name, Func<string> read, string[] prefix, List<KeyValuePair<string, string>> modules, List<string> errors, Value data)
+    {
+        if (name.EndsWith(".rego", StringComparison.OrdinalIgnoreCase))
+        {
+            modules.Add(new(name, read()));
             return data;
         }
 
-        if (!file.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+        if (!name.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
         {
             return data;
         }
@@ -67,11 +86,11 @@ public sealed class PolicySources
         Value doc;
         try
         {
-            doc = ValueJson.Parse(File.ReadAllText(file));
+            doc = ValueJson.Parse(read());
         }
         catch (FormatException ex)
         {
-            errors.Add($"{file}: {ex.Message}");
+            errors.Add($"{name}: {ex.Message}");
             return data;
         }
 
@@ -82,7 +101,7 @@ public sealed class PolicySources
 
         if (doc is not ObjectValue)
         {
-            errors.Add($"{file}: data must be a JSON object");
+            errors.Add($"{name}: data must be a JSON object");
             return data;
         }
 
