@@ -68,6 +68,5 @@ internal static class AdminEndpoints
         return Results.Json(new { ready, checks = details }, statusCode: ready ? 200 : 503);
     }
 
-    private static IResult Error(int status, string type, string message) =>
-        Results.Content(System.Text.Encoding.UTF8.GetString(ErrorResponse.Serialize(type, message)), "application/json", System.Text.Encoding.UTF8, status);
+    private static IResult Error(int status, string type, string message) => ErrorResponse.Result(status, type, message);
 }

@@ -23,7 +23,7 @@ internal static class ApprovalEndpoints
         group.MapGet("/", (ApprovalStore store) => Results.Json(new { approvals = store.List().Select(View) }));
         group.MapGet("/{id}", (string id, ApprovalStore store) => store.Get(id) is { } a
             ? Results.Json(View(a))
-            : Results.Content(System.Text.Encoding.UTF8.GetString(ErrorResponse.Serialize(ErrorTypes.NotFound, $"approval '{id}' is not known")), "application/json", null, 404));
+            : ErrorResponse.Result(404, ErrorTypes.NotFound, $"approval '{id}' is not known"));
         group.MapPost("/{id}/approve", (HttpContext c, string id, ApprovalStore s, IAuditSink a, TimeProvider t) => DecideAsync(c, id, true, s, a, t));
         group.MapPost("/{id}/deny", (HttpContext c, string id, ApprovalStore s, IAuditSink a, TimeProvider t) => DecideAsync(c, id, false, s, a, t));
     }

@@ -16,7 +16,7 @@ internal static class BudgetAdminEndpoints
             var error = await admin.SetLimitAsync(id, body.Limit, ct);
             return error is null
                 ? Results.Json(new { id, limit = body.Limit })
-                : Results.Json(new { error = new { type = "invalid_request", message = error } }, statusCode: StatusCodes.Status400BadRequest);
+                : Errors.ErrorResponse.Result(StatusCodes.Status400BadRequest, "invalid_request", error);
         });
         return group;
     }

@@ -10,6 +10,11 @@ internal sealed record PolicyDecision(bool Allow, IReadOnlyList<string> Deny, IR
 {
     public const string FailClosedRule = "agentgate.fail_closed";
 
+    private static readonly StringValue DenyKey = StringValue.From("deny");
+    private static readonly StringValue ApprovalKey = StringValue.From("require_approval");
+    private static readonly StringValue RuleKey = StringValue.From("rule");
+    private static readonly StringValue AllowKey = StringValue.From("allow");
+
     public bool NeedsApproval => Allow && RequireApproval.Count > 0;
 
     public string Message => Deny.Count > 0 ? string.Join("; ", Deny) : string.Join("; ", RequireApproval);
@@ -25,15 +30,15 @@ internal sealed record PolicyDecision(bool Allow, IReadOnlyList<string> Deny, IR
             return FailClosed(value is null ? "policy decision is undefined" : "policy decision is not an object", revision);
         }
 
-        var deny = Strings(obj.Get(StringValue.From("deny")));
-        var approvals = Strings(obj.Get(StringValue.From("require_approval")));
+        var deny = Strings(obj.Get(DenyKey));
+        var approvals = Strings(obj.Get(ApprovalKey));
         if (deny is null || approvals is null)
         {
             return FailClosed("policy decision has malformed 'deny' or 'require_approval'", revision);
         }
 
-        var rule = obj.Get(StringValue.From("rule")) is StringValue r ? r.Value : "agentgate";
-        var allow = obj.Get(StringValue.From("allow")) is BooleanValue { Value: true } && deny.Count == 0;
+        var rule = obj.Get(RuleKey) is StringValue r ? r.Value : "agentgate";
+        var allow = obj.Get(AllowKey) is BooleanValue { Value: true } && deny.Count == 0;
         if (!allow && deny.Count == 0)
         {
             deny = ["policy did not allow the action"];

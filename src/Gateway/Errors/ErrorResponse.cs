@@ -18,6 +18,10 @@ internal static class ErrorResponse
         await context.Response.Body.WriteAsync(Serialize(type, message, rule, details), context.RequestAborted);
     }
 
+    /// <summary>The structured error as a minimal-API result, for endpoints that return <see cref="IResult"/>.</summary>
+    public static IResult Result(int statusCode, string type, string message, string? rule = null) =>
+        Results.Content(System.Text.Encoding.UTF8.GetString(Serialize(type, message, rule)), "application/json", System.Text.Encoding.UTF8, statusCode);
+
     public static byte[] Serialize(string type, string message, string? rule = null, ErrorDetails? details = null)
     {
         using var buffer = new MemoryStream();
