@@ -31,10 +31,11 @@ internal static partial class ConfigReader
         var tokens = ReadTokens(root.GetSection("Tokens"), problems);
         var proxy = ReadProxy(root.GetSection("Proxy"), problems);
         var policy = AgentGate.Gateway.Enforcement.PolicySettings.Read(configuration, problems);
+        var mcp = AgentGate.Gateway.Mcp.McpSettings.Read(configuration, problems);
 
         errors = problems;
         return problems.Count == 0
-            ? new GatewayConfig(listeners, adminToken, providers, agents, audit, tokens, proxy) { Policy = policy }
+            ? new GatewayConfig(listeners, adminToken, providers, agents, audit, tokens, proxy) { Policy = policy, Mcp = mcp }
             : null;
     }
 

@@ -11,4 +11,6 @@ internal sealed record GatewayConfig(
     ProxyConfig Proxy)
 {
     public AgentGate.Gateway.Enforcement.PolicySettings Policy { get; init; } = new();
+
+    public AgentGate.Gateway.Mcp.McpSettings Mcp { get; init; } = new();
 }

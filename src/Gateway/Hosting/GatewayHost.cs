@@ -6,6 +6,7 @@ using AgentGate.Gateway.Enforcement;
 using AgentGate.Gateway.Fleet;
 using AgentGate.Gateway.Identity;
 using AgentGate.Gateway.LeakStop;
+using AgentGate.Gateway.Mcp;
 using AgentGate.Gateway.Metrics;
 using AgentGate.Gateway.Proxy;
 using Microsoft.AspNetCore.Builder;
@@ -54,7 +55,7 @@ internal static class GatewayHost
         });
 
         builder.Services.AddSingleton(config).AddSingleton(bindings).AddSingleton(TimeProvider.System);
-        builder.Services.AddGatewayIdentity(config).AddAuditLog(config).AddPolicyEnforcement(config).AddLeakStop().AddBudgetGate(builder.Configuration).AddLlmProxy().AddEgressProxy().AddGatewayMetrics().AddFleetWatchdog(builder.Configuration);
+        builder.Services.AddGatewayIdentity(config).AddAuditLog(config).AddPolicyEnforcement(config).AddLeakStop().AddBudgetGate(builder.Configuration).AddLlmProxy().AddMcpProxy(config).AddEgressProxy().AddGatewayMetrics().AddFleetWatchdog(builder.Configuration);
         options.ConfigureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
@@ -70,6 +71,7 @@ internal static class GatewayHost
                 context.RequestServices.GetRequiredService<LlmProxyHandler>().HandleAsync(context, (string)context.GetRouteValue("provider")!))
             .WithMetadata(new ListenerMetadata(ListenerKind.Agent));
         GitProxy.GitProxyEndpoints.MapGitProxy(app);
+        app.MapMcpProxy();
         return app;
     }
 
