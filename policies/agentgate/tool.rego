@@ -1,5 +1,5 @@
-# MCP tool calls: per-role tool allowlists per server ("*" for any server), approvals for
-# irreversible tools.
+# MCP tool calls: per-role tool allowlists per server ("*" as the server for any server, "*" as a
+# tool for every tool of that server), approvals for irreversible tools.
 package agentgate.tool
 
 import rego.v1
@@ -12,9 +12,21 @@ tool_allowed if input.action.tool in common.role.tools[input.action.server]
 
 tool_allowed if input.action.tool in common.role.tools["*"]
 
+tool_allowed if "*" in common.role.tools[input.action.server]
+
+deny contains "tool: the action names no server and tool" if {
+	not is_string(input.action.server)
+}
+
+deny contains "tool: the action names no server and tool" if {
+	not is_string(input.action.tool)
+}
+
 deny contains msg if {
+	is_string(input.action.server)
+	is_string(input.action.tool)
 	not tool_allowed
-	msg := sprintf("tool: %v/%v is not allowed for role %s", [input.action.server, input.action.tool, input.agent.role])
+	msg := sprintf("tool: %s/%s is not allowed for role %v", [input.action.server, input.action.tool, input.agent.role])
 }
 
 require_approval contains msg if {
