@@ -67,7 +67,7 @@ internal sealed partial class McpProxyHandler(
                 _ => await NotAllowedAsync(context, records),
             };
         }
-        catch (Exception ex) when (ex is HttpRequestException or TimeoutException or McpUpstreamException)
+        catch (Exception ex) when (ex is HttpRequestException or TimeoutException or McpUpstreamException or IOException && !context.RequestAborted.IsCancellationRequested)
         {
             Log.UpstreamFailed(logger, requestId, server, ex.Message);
             await ErrorResponse.WriteAsync(context, ex is TimeoutException ? StatusCodes.Status504GatewayTimeout : StatusCodes.Status502BadGateway,

@@ -108,7 +108,25 @@ internal sealed partial class StdioProcess : IAsyncDisposable
     }
 
     /// <summary>Writes a notification or an answer to a server-initiated request as it is.</summary>
-    public Task SendAsync(JsonObject message, CancellationToken cancellationToken) => WriteAsync(message, cancellationToken);
+    public Task SendAsync(JsonObject message, CancellationToken cancellationToken)
+    {
+        // A cancellation names the agent's request id; the server only knows the gateway's.
+        if (message["method"] is JsonValue m && m.TryGetValue<string>(out var method) && method == "notifications/cancelled"
+            && message["params"] is JsonObject parameters && parameters["requestId"] is { } requestId)
+        {
+            var raw = requestId.ToJsonString();
+            foreach (var (id, pending) in _pending)
+            {
+                if (pending.RawId == raw)
+                {
+                    parameters["requestId"] = id;
+                    break;
+                }
+            }
+        }
+
+        return WriteAsync(message, cancellationToken);
+    }
 
     /// <summary>Only one GET stream may read the server's own messages at a time.</summary>
     public bool TryOpenStream() => Interlocked.CompareExchange(ref _streamReaders, 1, 0) == 0;
