@@ -41,6 +41,10 @@ internal sealed class BudgetOptions
     /// <summary>Transparent retries of an upstream 429/529/overloaded that has not started streaming.</summary>
     public int MaxRetries { get; set; } = 2;
 
+    /// <summary>Longest wait before a transparent retry: an upstream retry-after above it is handed to the
+    /// agent unchanged instead, and a retry waits at most this long for the fleet backoff and the queue.</summary>
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Fleet backoff after an upstream 429/529 that carried no retry-after.</summary>
     public TimeSpan DefaultBackoff { get; set; } = TimeSpan.FromSeconds(2);
 

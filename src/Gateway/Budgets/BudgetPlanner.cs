@@ -73,11 +73,23 @@ internal sealed class BudgetPlanner(IOptions<BudgetOptions> options, BudgetKeys 
         for (var j = 0; j < deltas.Length; j++)
         {
             var g = plan.Budgets[j];
-            var actual = g.LimitId.EndsWith(":cost", StringComparison.Ordinal) ? cost : tokens;
-            deltas[j] = g with { Amount = actual - g.Amount };
+            var isCost = g.LimitId.EndsWith(":cost", StringComparison.Ordinal);
+            var reserved = g.Amount + (isCost ? reservation.ExtraCostMicros : reservation.ExtraTokens);
+            deltas[j] = g with { Amount = (isCost ? cost : tokens) - reserved };
         }
 
         return new SettlementPlan(plan.LeaseId, plan.BackoffKey, plan.ConcurrencyKey, refunds, deltas, backoffUntilMs, reservation.Local);
+    }
+
+    /// <summary>More output for a running call: its budgets only (no pool, slot or fleet backoff), so a
+    /// stream past its reserved output is stopped only by a budget.</summary>
+    public ReservationPlan Extend(BudgetReservation reservation, long outputTokens, out long costMicros)
+    {
+        var cost = CostMicros(reservation.Request.Model, 0, outputTokens, 0);
+        costMicros = cost;
+        var plan = reservation.Plan;
+        var budgets = Array.ConvertAll(plan.Budgets, g => g with { Amount = g.LimitId.EndsWith(":cost", StringComparison.Ordinal) ? cost : outputTokens });
+        return new ReservationPlan(plan.LeaseId + "+", keys.Unused, plan.ConcurrencyKey, 0, plan.LeaseExpiryMs, [], budgets);
     }
 
     /// <summary>Undoes a reservation that was never used (its waiter had already timed out).</summary>
