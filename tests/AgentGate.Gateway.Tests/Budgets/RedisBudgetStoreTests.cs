@@ -36,7 +36,7 @@ public sealed class RedisBudgetStoreTests : BudgetStoreTests
             var local3 = await host.Admission.AdmitAsync(BudgetTestHost.Request("a1"), CancellationToken.None);
 
             Assert.True(health.IsDegraded);
-            var readiness = await new BudgetHealthCheck(health).CheckHealthAsync(new HealthCheckContext());
+            var readiness = await new BudgetHealthCheck(health, store).CheckHealthAsync(new HealthCheckContext());
             Assert.Equal(HealthStatus.Degraded, readiness.Status);
             Assert.True(local1.Reservation!.Local && local2.Reservation!.Local);
             Assert.Equal(BudgetErrorTypes.RateLimited, local3.Rejection?.Type); // local limit 4 / 2 replicas
