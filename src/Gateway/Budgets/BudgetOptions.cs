@@ -4,6 +4,7 @@ namespace AgentGate.Gateway.Budgets;
 internal sealed class BudgetOptions
 {
     public const string SectionName = "AgentGate:Budgets";
+    public const long DefaultWindowMs = 60_000;
 
     /// <summary>Rate pools per provider account, keyed by provider name.</summary>
     public Dictionary<string, PoolOptions> Pools { get; set; } = new(StringComparer.OrdinalIgnoreCase);
@@ -37,6 +38,10 @@ internal sealed class BudgetOptions
     public int Replicas { get; set; } = 1;
 
     public string KeyPrefix { get; set; } = "agentgate:{budgets}:";
+
+    /// <summary>Length of the pool window: the pools' *PerMinute limits refill once per window. Keep 60
+    /// to match providers' per-minute limits; simulations and tests shorten it to run in seconds.</summary>
+    public int WindowSeconds { get; set; } = 60;
 
     /// <summary>Transparent retries of an upstream 429/529/overloaded that has not started streaming.</summary>
     public int MaxRetries { get; set; } = 2;

@@ -46,7 +46,8 @@ internal sealed class BudgetPlanner(IOptions<BudgetOptions> options, BudgetKeys 
             pool?.MaxConcurrent ?? 0,
             now.ToUnixTimeMilliseconds() + leaseTimeout,
             [.. buckets],
-            [.. budgets]);
+            [.. budgets],
+            _options.WindowSeconds * 1000L);
     }
 
     /// <summary>Micro-USD: tokens × USD per million tokens, rounded up.</summary>
@@ -78,7 +79,7 @@ internal sealed class BudgetPlanner(IOptions<BudgetOptions> options, BudgetKeys 
             deltas[j] = g with { Amount = (isCost ? cost : tokens) - reserved };
         }
 
-        return new SettlementPlan(plan.LeaseId, plan.BackoffKey, plan.ConcurrencyKey, refunds, deltas, backoffUntilMs, reservation.Local);
+        return new SettlementPlan(plan.LeaseId, plan.BackoffKey, plan.ConcurrencyKey, refunds, deltas, backoffUntilMs, reservation.Local, plan.WindowMs);
     }
 
     /// <summary>More output for a running call: its budgets only (no pool, slot or fleet backoff), so a
@@ -89,12 +90,12 @@ internal sealed class BudgetPlanner(IOptions<BudgetOptions> options, BudgetKeys 
         costMicros = cost;
         var plan = reservation.Plan;
         var budgets = Array.ConvertAll(plan.Budgets, g => g with { Amount = g.LimitId.EndsWith(":cost", StringComparison.Ordinal) ? cost : outputTokens });
-        return new ReservationPlan(plan.LeaseId + "+", keys.Unused, plan.ConcurrencyKey, 0, plan.LeaseExpiryMs, [], budgets);
+        return new ReservationPlan(plan.LeaseId + "+", keys.Unused, plan.ConcurrencyKey, 0, plan.LeaseExpiryMs, [], budgets, plan.WindowMs);
     }
 
     /// <summary>Undoes a reservation that was never used (its waiter had already timed out).</summary>
     public static SettlementPlan Release(ReservationPlan plan, bool local) =>
-        new(plan.LeaseId, plan.BackoffKey, plan.ConcurrencyKey, plan.Buckets, Array.ConvertAll(plan.Budgets, static g => g with { Amount = -g.Amount }), 0, local);
+        new(plan.LeaseId, plan.BackoffKey, plan.ConcurrencyKey, plan.Buckets, Array.ConvertAll(plan.Budgets, static g => g with { Amount = -g.Amount }), 0, local, plan.WindowMs);
 
     /// <summary>The configured limit behind a limit id (before admin overrides), -1 when unlimited.</summary>
     public long DefaultLimit(string scope, string name, string unit)
