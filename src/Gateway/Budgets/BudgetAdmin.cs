@@ -55,22 +55,27 @@ internal sealed class BudgetAdmin(
         };
     }
 
-    /// <summary>Sets (or with null removes) an override; returns an error message for a bad id or value.</summary>
-    public async Task<string?> SetLimitAsync(string limitId, decimal? limit, CancellationToken cancellationToken)
+    /// <summary>Sets (or with null removes) an override; returns the limit before and after, or an error
+    /// message for a bad id or value.</summary>
+    public async Task<BudgetLimitChange> SetLimitAsync(string limitId, decimal? limit, CancellationToken cancellationToken)
     {
-        if (!BudgetKeys.TryParseLimitId(limitId, out _, out _, out var unit))
+        if (!BudgetKeys.TryParseLimitId(limitId, out var scope, out var name, out var unit))
         {
-            return $"limit id '{limitId}' is not scope:name:unit (scope agent|task|fleet, fleet name '*', unit tokens|cost)";
+            return new($"limit id '{limitId}' is not scope:name:unit (scope agent|task|fleet, fleet name '*', unit tokens|cost)", null, null);
         }
 
         if (limit < 0)
         {
-            return $"limit for '{limitId}' must not be negative, got '{limit}'";
+            return new($"limit for '{limitId}' must not be negative, got '{limit}'", null, null);
         }
 
+        var overrides = await store.ReadLimitOverridesAsync(cancellationToken).ConfigureAwait(false);
+        var configured = planner.DefaultLimit(scope, name, unit);
+        var old = overrides.TryGetValue(limitId, out var o) ? o : configured;
         long? stored = limit is { } v ? (unit == "cost" ? BudgetPlanner.ToMicros(v) : (long)Math.Ceiling(v)) : null;
         await store.SetLimitOverrideAsync(limitId, stored, cancellationToken).ConfigureAwait(false);
-        return null;
+        var now = stored ?? configured;
+        return new(null, old < 0 ? null : Display(unit, old), now < 0 ? null : Display(unit, now));
     }
 
     private static decimal Display(string unit, long value) => unit == "cost" ? value / 1_000_000m : value;

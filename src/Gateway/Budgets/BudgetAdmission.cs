@@ -27,12 +27,16 @@ internal sealed partial class BudgetAdmission(
 
     internal int QueueLength(string provider) => _queues.TryGetValue(provider, out var q) ? q.Count : 0;
 
-    public async ValueTask<AdmissionResult> AdmitAsync(AdmissionRequest request, CancellationToken cancellationToken)
+    public ValueTask<AdmissionResult> AdmitAsync(AdmissionRequest request, CancellationToken cancellationToken) =>
+        AdmitAsync(request, null, cancellationToken);
+
+    /// <param name="maxWait">How long the request may wait for room; null uses the pool's MaxQueueWait.</param>
+    public async ValueTask<AdmissionResult> AdmitAsync(AdmissionRequest request, TimeSpan? maxWait, CancellationToken cancellationToken)
     {
         Remember(request);
         var started = _time.GetTimestamp();
         var queue = _queues.GetOrAdd(request.Provider, static (_, self) => new PacingQueue(self._time, self.AttemptAsync), this);
-        var maxWait = planner.Pool(request.Provider)?.MaxQueueWait ?? TimeSpan.Zero;
+        var wait = maxWait ?? planner.Pool(request.Provider)?.MaxQueueWait ?? TimeSpan.Zero;
         var waiter = new PacingWaiter(request, planner.Options.RolePriorities.GetValueOrDefault(request.Role), started);
         if (queue.IsEmpty)
         {
@@ -43,14 +47,14 @@ internal sealed partial class BudgetAdmission(
                 return await waiter.Task.ConfigureAwait(false);
             }
 
-            if (TimeSpan.FromMilliseconds(retry.Value) > maxWait)
+            if (TimeSpan.FromMilliseconds(retry.Value) > wait)
             {
                 var rejection = BudgetMessages.RateLimited(request.Provider, waiter.LastLimit, TimeSpan.FromMilliseconds(retry.Value), TimeSpan.Zero);
                 return Reject(request, rejection);
             }
         }
 
-        waiter.Timeout = _time.CreateTimer(static s => TimeOut(s!), (this, waiter), maxWait, Timeout.InfiniteTimeSpan);
+        waiter.Timeout = _time.CreateTimer(static s => TimeOut(s!), (this, waiter), wait, Timeout.InfiniteTimeSpan);
         waiter.Cancellation = cancellationToken.Register(static s => ((PacingWaiter)s!).TryCancel(CancellationToken.None), waiter);
         queue.Enqueue(waiter, waiter.LastRetryAfterMs);
         return await waiter.Task.ConfigureAwait(false);

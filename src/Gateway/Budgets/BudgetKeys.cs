@@ -10,6 +10,9 @@ internal sealed class BudgetKeys(string prefix)
 
     public string Backoff(string provider) => $"{prefix}backoff:{provider}";
 
+    /// <summary>Never written: the backoff key of plans that must not wait for a fleet backoff.</summary>
+    public string Unused => $"{prefix}unused";
+
     public string Concurrency(string provider) => $"{prefix}conc:{provider}";
 
     public string Bucket(string provider, string limit) => $"{prefix}pool:{provider}:{limit}";

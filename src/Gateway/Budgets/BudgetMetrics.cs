@@ -11,6 +11,8 @@ internal sealed class BudgetMetrics
     private readonly Histogram<double> _queueWait;
     private readonly Counter<long> _tokens;
     private readonly Counter<double> _cost;
+    private readonly Counter<long> _retries;
+    private readonly Counter<long> _streamStops;
 
     public BudgetMetrics(IMeterFactory meterFactory, ContextWatch contextWatch, BudgetStoreHealth health)
     {
@@ -20,6 +22,8 @@ internal sealed class BudgetMetrics
         _queueWait = meter.CreateHistogram<double>("agentgate.budget.queue_wait", "s", "Time spent in the fair queue");
         _tokens = meter.CreateCounter<long>("agentgate.llm.tokens", "{token}", "Tokens used, by type");
         _cost = meter.CreateCounter<double>("agentgate.llm.cost", "USD", "Money spent");
+        _retries = meter.CreateCounter<long>("agentgate.budget.upstream_retries", "{request}", "Upstream 429/529/overloaded answers retried transparently");
+        _streamStops = meter.CreateCounter<long>("agentgate.budget.stream_stops", "{request}", "Streams ended with an error event because a budget ran out mid-response");
         meter.CreateObservableGauge("agentgate.budget.context_flagged_sessions", () => contextWatch.FlaggedCount, "{session}", "Sessions past the context-window warning ratio");
         meter.CreateObservableGauge("agentgate.budget.store_degraded", () => health.IsDegraded ? 1 : 0, "1", "1 while the shared budget store is unreachable");
     }
@@ -40,4 +44,10 @@ internal sealed class BudgetMetrics
         _tokens.Add(cacheRead, new("model", request.Model), new("agent", request.Agent), new("type", "cache_read"));
         _cost.Add((double)costUsd, new("model", request.Model), new("agent", request.Agent));
     }
+
+    public void Retried(string provider, string agent, int upstreamStatus) =>
+        _retries.Add(1, new("provider", provider), new("agent", agent), new("status", upstreamStatus));
+
+    public void StreamStopped(AdmissionRequest request, BudgetRejection rejection) =>
+        _streamStops.Add(1, new("provider", request.Provider), new("agent", request.Agent), new("rule", rejection.Rule));
 }

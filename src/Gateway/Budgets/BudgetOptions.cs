@@ -4,6 +4,7 @@ namespace AgentGate.Gateway.Budgets;
 internal sealed class BudgetOptions
 {
     public const string SectionName = "AgentGate:Budgets";
+    public const long DefaultWindowMs = 60_000;
 
     /// <summary>Rate pools per provider account, keyed by provider name.</summary>
     public Dictionary<string, PoolOptions> Pools { get; set; } = new(StringComparer.OrdinalIgnoreCase);
@@ -38,8 +39,16 @@ internal sealed class BudgetOptions
 
     public string KeyPrefix { get; set; } = "agentgate:{budgets}:";
 
+    /// <summary>Length of the pool window: the pools' *PerMinute limits refill once per window. Keep 60
+    /// to match providers' per-minute limits; simulations and tests shorten it to run in seconds.</summary>
+    public int WindowSeconds { get; set; } = 60;
+
     /// <summary>Transparent retries of an upstream 429/529/overloaded that has not started streaming.</summary>
     public int MaxRetries { get; set; } = 2;
+
+    /// <summary>Longest wait before a transparent retry: an upstream retry-after above it is handed to the
+    /// agent unchanged instead, and a retry waits at most this long for the fleet backoff and the queue.</summary>
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Fleet backoff after an upstream 429/529 that carried no retry-after.</summary>
     public TimeSpan DefaultBackoff { get; set; } = TimeSpan.FromSeconds(2);

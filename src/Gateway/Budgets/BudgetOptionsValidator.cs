@@ -67,6 +67,16 @@ internal sealed class BudgetOptionsValidator : IValidateOptions<BudgetOptions>
             errors.Add($"{P}:MaxRetries must be between 0 and 10, got '{options.MaxRetries}'.");
         }
 
+        if (options.WindowSeconds is < 1 or > 3600)
+        {
+            errors.Add($"{P}:WindowSeconds must be between 1 and 3600, got '{options.WindowSeconds}'.");
+        }
+
+        if (options.MaxRetryDelay < TimeSpan.Zero || options.MaxRetryDelay > TimeSpan.FromMinutes(10))
+        {
+            errors.Add($"{P}:MaxRetryDelay must be between 0 and 10 minutes, got '{options.MaxRetryDelay}'.");
+        }
+
         if (options.DefaultBackoff <= TimeSpan.Zero)
         {
             errors.Add($"{P}:DefaultBackoff must be positive, got '{options.DefaultBackoff}'.");

@@ -46,7 +46,8 @@ internal sealed class BudgetPlanner(IOptions<BudgetOptions> options, BudgetKeys 
             pool?.MaxConcurrent ?? 0,
             now.ToUnixTimeMilliseconds() + leaseTimeout,
             [.. buckets],
-            [.. budgets]);
+            [.. budgets],
+            _options.WindowSeconds * 1000L);
     }
 
     /// <summary>Micro-USD: tokens × USD per million tokens, rounded up.</summary>
@@ -73,16 +74,28 @@ internal sealed class BudgetPlanner(IOptions<BudgetOptions> options, BudgetKeys 
         for (var j = 0; j < deltas.Length; j++)
         {
             var g = plan.Budgets[j];
-            var actual = g.LimitId.EndsWith(":cost", StringComparison.Ordinal) ? cost : tokens;
-            deltas[j] = g with { Amount = actual - g.Amount };
+            var isCost = g.LimitId.EndsWith(":cost", StringComparison.Ordinal);
+            var reserved = g.Amount + (isCost ? reservation.ExtraCostMicros : reservation.ExtraTokens);
+            deltas[j] = g with { Amount = (isCost ? cost : tokens) - reserved };
         }
 
-        return new SettlementPlan(plan.LeaseId, plan.BackoffKey, plan.ConcurrencyKey, refunds, deltas, backoffUntilMs, reservation.Local);
+        return new SettlementPlan(plan.LeaseId, plan.BackoffKey, plan.ConcurrencyKey, refunds, deltas, backoffUntilMs, reservation.Local, plan.WindowMs);
+    }
+
+    /// <summary>More output for a running call: its budgets only (no pool, slot or fleet backoff), so a
+    /// stream past its reserved output is stopped only by a budget.</summary>
+    public ReservationPlan Extend(BudgetReservation reservation, long outputTokens, out long costMicros)
+    {
+        var cost = CostMicros(reservation.Request.Model, 0, outputTokens, 0);
+        costMicros = cost;
+        var plan = reservation.Plan;
+        var budgets = Array.ConvertAll(plan.Budgets, g => g with { Amount = g.LimitId.EndsWith(":cost", StringComparison.Ordinal) ? cost : outputTokens });
+        return new ReservationPlan(plan.LeaseId + "+", keys.Unused, plan.ConcurrencyKey, 0, plan.LeaseExpiryMs, [], budgets, plan.WindowMs);
     }
 
     /// <summary>Undoes a reservation that was never used (its waiter had already timed out).</summary>
     public static SettlementPlan Release(ReservationPlan plan, bool local) =>
-        new(plan.LeaseId, plan.BackoffKey, plan.ConcurrencyKey, plan.Buckets, Array.ConvertAll(plan.Budgets, static g => g with { Amount = -g.Amount }), 0, local);
+        new(plan.LeaseId, plan.BackoffKey, plan.ConcurrencyKey, plan.Buckets, Array.ConvertAll(plan.Budgets, static g => g with { Amount = -g.Amount }), 0, local, plan.WindowMs);
 
     /// <summary>The configured limit behind a limit id (before admin overrides), -1 when unlimited.</summary>
     public long DefaultLimit(string scope, string name, string unit)

@@ -21,5 +21,11 @@ internal sealed class BudgetReservation
 
     public string Id => Plan.LeaseId;
 
+    /// <summary>Tokens reserved on top of the plan while a stream ran past its reserved output.</summary>
+    public long ExtraTokens { get; set; }
+
+    /// <summary>Micro-USD reserved with <see cref="ExtraTokens"/>.</summary>
+    public long ExtraCostMicros { get; set; }
+
     internal bool TryMarkSettled() => Interlocked.Exchange(ref _settled, 1) == 0;
 }

@@ -53,11 +53,14 @@ internal static class BudgetServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Budgets as the second model-call gate (after the policy), with their /readyz detail.</summary>
+    /// <summary>Budgets as the second model-call gate (after the policy), the transparent retry and stream
+    /// metering in the upstream client (<see cref="UpstreamRetryHandler"/>), and their /readyz detail.</summary>
     public static IServiceCollection AddBudgetGate(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddBudgets(configuration);
-        services.AddSingleton<Proxy.ICallGate, BudgetCallGate>();
+        services.AddSingleton<BudgetCallGate>();
+        services.AddSingleton<Proxy.ICallGate>(sp => sp.GetRequiredService<BudgetCallGate>());
+        services.AddTransient<UpstreamRetryHandler>();
         services.AddSingleton<Admin.IReadinessCheck, BudgetReadinessCheck>();
         return services;
     }

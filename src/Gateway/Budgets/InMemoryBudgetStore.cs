@@ -35,8 +35,8 @@ internal sealed class InMemoryBudgetStore(int limitDivisor = 1) : IBudgetStore
             foreach (var refund in plan.BucketRefunds)
             {
                 var capacity = Scale(refund.Capacity);
-                var tokens = Refill(refund.Key, capacity, nowMs);
-                _buckets[refund.Key] = (Math.Min(capacity, tokens + refund.Amount), nowMs, nowMs + BucketTtlMs);
+                var tokens = Refill(refund.Key, capacity, nowMs, plan.WindowMs);
+                _buckets[refund.Key] = (Math.Min(capacity, tokens + refund.Amount), nowMs, nowMs + (2 * plan.WindowMs));
             }
 
             foreach (var delta in plan.BudgetDeltas)
@@ -108,8 +108,6 @@ internal sealed class InMemoryBudgetStore(int limitDivisor = 1) : IBudgetStore
         return ValueTask.CompletedTask;
     }
 
-    internal const long BucketTtlMs = 120_000;
-
     private StoreDecision Reserve(ReservationPlan plan, long nowMs)
     {
         var until = _backoff.GetValueOrDefault(plan.BackoffKey);
@@ -146,11 +144,11 @@ internal sealed class InMemoryBudgetStore(int limitDivisor = 1) : IBudgetStore
         {
             var bucket = plan.Buckets[i];
             var capacity = Scale(bucket.Capacity);
-            var tokens = Refill(bucket.Key, capacity, nowMs);
+            var tokens = Refill(bucket.Key, capacity, nowMs, plan.WindowMs);
             if (tokens < bucket.Amount && tokens < capacity)
             {
                 var need = Math.Min(bucket.Amount, capacity) - tokens;
-                return new StoreDecision(StoreOutcome.RateLimited, i + 1, (long)Math.Ceiling(need * 60_000 / capacity), 0, 0, false);
+                return new StoreDecision(StoreOutcome.RateLimited, i + 1, (long)Math.Ceiling(need * plan.WindowMs / capacity), 0, 0, false);
             }
 
             after[i] = tokens - bucket.Amount;
@@ -170,7 +168,7 @@ internal sealed class InMemoryBudgetStore(int limitDivisor = 1) : IBudgetStore
 
         for (var i = 0; i < plan.Buckets.Length; i++)
         {
-            _buckets[plan.Buckets[i].Key] = (after[i], nowMs, nowMs + BucketTtlMs);
+            _buckets[plan.Buckets[i].Key] = (after[i], nowMs, nowMs + (2 * plan.WindowMs));
         }
 
         foreach (var budget in plan.Budgets)
@@ -186,14 +184,14 @@ internal sealed class InMemoryBudgetStore(int limitDivisor = 1) : IBudgetStore
 
     private long Scale(long limit) => limitDivisor == 1 ? limit : Math.Max(1, limit / limitDivisor);
 
-    private double Refill(string key, long capacity, long nowMs)
+    private double Refill(string key, long capacity, long nowMs, long windowMs)
     {
         if (!_buckets.TryGetValue(key, out var state) || state.ExpiresMs <= nowMs)
         {
             return capacity;
         }
 
-        return nowMs > state.Ts ? Math.Min(capacity, state.Tokens + ((nowMs - state.Ts) * (double)capacity / 60_000)) : state.Tokens;
+        return nowMs > state.Ts ? Math.Min(capacity, state.Tokens + ((nowMs - state.Ts) * (double)capacity / windowMs)) : state.Tokens;
     }
 
     private long Counter(string key, long nowMs) =>

@@ -4,7 +4,7 @@ using StackExchange.Redis;
 namespace AgentGate.Gateway.Budgets;
 
 /// <summary>
-/// Redis store: one EVAL per admission and per settlement. While Redis is unreachable it serves from a
+/// Redis store: one EVALSHA per admission and per settlement. While Redis is unreachable it serves from a
 /// local store with limits divided by the replica count, reports degraded, and goes back to Redis as soon
 /// as the connection is back (reservations made locally are settled locally).
 /// </summary>
@@ -27,7 +27,7 @@ internal sealed partial class RedisBudgetStore(
         }
 
         var keys = new RedisKey[3 + plan.Buckets.Length + plan.Budgets.Length];
-        var args = new RedisValue[6 + (plan.Buckets.Length * 2) + (plan.Budgets.Length * 4)];
+        var args = new RedisValue[7 + (plan.Buckets.Length * 2) + (plan.Budgets.Length * 4)];
         keys[0] = plan.BackoffKey;
         keys[1] = plan.ConcurrencyKey;
         keys[2] = _overrides;
@@ -37,8 +37,9 @@ internal sealed partial class RedisBudgetStore(
         args[3] = plan.MaxConcurrent;
         args[4] = plan.LeaseId;
         args[5] = plan.LeaseExpiryMs;
+        args[6] = plan.WindowMs;
         var k = 3;
-        var a = 6;
+        var a = 7;
         foreach (var bucket in plan.Buckets)
         {
             keys[k++] = bucket.Key;
@@ -58,7 +59,7 @@ internal sealed partial class RedisBudgetStore(
         RedisResult result;
         try
         {
-            result = await redis.GetDatabase().ScriptEvaluateAsync(RedisScripts.Reserve, keys, args).ConfigureAwait(false);
+            result = await RedisScripts.Reserve.EvaluateAsync(redis.GetDatabase(), keys, args).ConfigureAwait(false);
         }
         catch (Exception ex) when (IsOutage(ex))
         {
@@ -80,7 +81,7 @@ internal sealed partial class RedisBudgetStore(
         }
 
         var keys = new RedisKey[2 + plan.BucketRefunds.Length + plan.BudgetDeltas.Length];
-        var args = new RedisValue[5 + (plan.BucketRefunds.Length * 2) + (plan.BudgetDeltas.Length * 2)];
+        var args = new RedisValue[6 + (plan.BucketRefunds.Length * 2) + (plan.BudgetDeltas.Length * 2)];
         keys[0] = plan.BackoffKey;
         keys[1] = plan.ConcurrencyKey;
         args[0] = nowMs;
@@ -88,8 +89,9 @@ internal sealed partial class RedisBudgetStore(
         args[2] = plan.BudgetDeltas.Length;
         args[3] = plan.LeaseId;
         args[4] = plan.BackoffUntilMs;
+        args[5] = plan.WindowMs;
         var k = 2;
-        var a = 5;
+        var a = 6;
         foreach (var bucket in plan.BucketRefunds)
         {
             keys[k++] = bucket.Key;
@@ -106,7 +108,7 @@ internal sealed partial class RedisBudgetStore(
 
         try
         {
-            await redis.GetDatabase().ScriptEvaluateAsync(RedisScripts.Settle, keys, args).ConfigureAwait(false);
+            await RedisScripts.Settle.EvaluateAsync(redis.GetDatabase(), keys, args).ConfigureAwait(false);
             Recover();
         }
         catch (Exception ex) when (IsOutage(ex))

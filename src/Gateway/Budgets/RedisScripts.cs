@@ -4,14 +4,19 @@ namespace AgentGate.Gateway.Budgets;
 internal static class RedisScripts
 {
     // KEYS: 1 backoff, 2 concurrency zset, 3 limit overrides hash, then buckets, then budget counters.
-    // ARGV: now, bucketCount, budgetCount, maxConcurrent, leaseId, leaseExpiry,
+    // ARGV: now, bucketCount, budgetCount, maxConcurrent, leaseId, leaseExpiry, windowMs,
     //       per bucket (capacity, amount), per budget (limitId, defaultLimit, amount, ttlSeconds).
     // Returns {outcome, index, retryAfterMs, spent, limit}; nothing is written unless everything fits.
-    public const string Reserve = """
+    public static RedisScript Reserve { get; } = new(ReserveSource);
+
+    public static RedisScript Settle { get; } = new(SettleSource);
+
+    private const string ReserveSource = """
         local now = tonumber(ARGV[1])
         local nb = tonumber(ARGV[2])
         local ng = tonumber(ARGV[3])
         local maxc = tonumber(ARGV[4])
+        local win = tonumber(ARGV[7])
         local untilMs = tonumber(redis.call('GET', KEYS[1]) or '0')
         if untilMs > now then return {1, 0, untilMs - now, 0, 0} end
         if maxc > 0 then
@@ -21,20 +26,20 @@ internal static class RedisScripts
         local after = {}
         local stamps = {}
         for i = 1, nb do
-          local cap = tonumber(ARGV[5 + i * 2])
-          local amt = tonumber(ARGV[6 + i * 2])
+          local cap = tonumber(ARGV[6 + i * 2])
+          local amt = tonumber(ARGV[7 + i * 2])
           local st = redis.call('HMGET', KEYS[3 + i], 't', 'ts')
           local t = tonumber(st[1])
           local ts = tonumber(st[2])
           if t == nil then t = cap ts = now end
-          if now > ts then t = math.min(cap, t + (now - ts) * cap / 60000) ts = now end
+          if now > ts then t = math.min(cap, t + (now - ts) * cap / win) ts = now end
           if t < amt and t < cap then
-            return {1, i, math.ceil((math.min(amt, cap) - t) * 60000 / cap), 0, 0}
+            return {1, i, math.ceil((math.min(amt, cap) - t) * win / cap), 0, 0}
           end
           after[i] = t - amt
           stamps[i] = ts
         end
-        local base = 6 + nb * 2
+        local base = 7 + nb * 2
         for j = 1, ng do
           local a = base + (j - 1) * 4
           local limit = tonumber(redis.call('HGET', KEYS[3], ARGV[a + 1]) or ARGV[a + 2])
@@ -43,7 +48,7 @@ internal static class RedisScripts
         end
         for i = 1, nb do
           redis.call('HSET', KEYS[3 + i], 't', tostring(after[i]), 'ts', stamps[i])
-          redis.call('PEXPIRE', KEYS[3 + i], 120000)
+          redis.call('PEXPIRE', KEYS[3 + i], 2 * win)
         end
         for j = 1, ng do
           local a = base + (j - 1) * 4
@@ -58,25 +63,26 @@ internal static class RedisScripts
         """;
 
     // KEYS: 1 backoff, 2 concurrency zset, then buckets, then budget counters.
-    // ARGV: now, bucketCount, budgetCount, leaseId, backoffUntil, per bucket (capacity, refund),
+    // ARGV: now, bucketCount, budgetCount, leaseId, backoffUntil, windowMs, per bucket (capacity, refund),
     //       per budget (delta, ttlSeconds).
-    public const string Settle = """
+    private const string SettleSource = """
         local now = tonumber(ARGV[1])
         local nb = tonumber(ARGV[2])
         local ng = tonumber(ARGV[3])
+        local win = tonumber(ARGV[6])
         redis.call('ZREM', KEYS[2], ARGV[4])
         for i = 1, nb do
-          local cap = tonumber(ARGV[4 + i * 2])
+          local cap = tonumber(ARGV[5 + i * 2])
           local st = redis.call('HMGET', KEYS[2 + i], 't', 'ts')
           local t = tonumber(st[1])
           local ts = tonumber(st[2])
           if t == nil then t = cap ts = now end
-          if now > ts then t = math.min(cap, t + (now - ts) * cap / 60000) ts = now end
-          t = math.min(cap, t + tonumber(ARGV[5 + i * 2]))
+          if now > ts then t = math.min(cap, t + (now - ts) * cap / win) ts = now end
+          t = math.min(cap, t + tonumber(ARGV[6 + i * 2]))
           redis.call('HSET', KEYS[2 + i], 't', tostring(t), 'ts', ts)
-          redis.call('PEXPIRE', KEYS[2 + i], 120000)
+          redis.call('PEXPIRE', KEYS[2 + i], 2 * win)
         end
-        local base = 5 + nb * 2
+        local base = 6 + nb * 2
         for j = 1, ng do
           local d = tonumber(ARGV[base + (j - 1) * 2 + 1])
           if d ~= 0 then

@@ -8,4 +8,5 @@ internal sealed record ReservationPlan(
     int MaxConcurrent,
     long LeaseExpiryMs,
     BucketCharge[] Buckets,
-    BudgetCharge[] Budgets);
+    BudgetCharge[] Budgets,
+    long WindowMs = BudgetOptions.DefaultWindowMs);

@@ -9,4 +9,5 @@ internal sealed record SettlementPlan(
     BucketCharge[] BucketRefunds,
     BudgetCharge[] BudgetDeltas,
     long BackoffUntilMs,
-    bool Local);
+    bool Local,
+    long WindowMs = BudgetOptions.DefaultWindowMs);

@@ -116,6 +116,7 @@ internal sealed partial class LlmProxyHandler(
         var metering = new MeteringResponseStream(originalBody, context.Response, call.Usage);
         context.Response.Body = metering;
         ForwarderError error;
+        UpstreamClient.CurrentCall = call;
         try
         {
             error = await forwarder.SendAsync(context, route.DestinationPrefix, upstream.Invoker, _requestConfig, route.Transformer);

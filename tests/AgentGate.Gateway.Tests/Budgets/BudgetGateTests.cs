@@ -63,6 +63,37 @@ public sealed class BudgetGateTests
     }
 
     [Fact]
+    public async Task BudgetAdmin_PutLimit_AuditedWithWhoOldAndNewBadIdIsBadRequest()
+    {
+        await using var host = await GatewayTestHost.StartAsync(extra: new Dictionary<string, string?> { ["AgentGate:Budgets:Agent:Tokens"] = "2000000" });
+
+        using var put = await host.Admin.PutAsJsonAsync("/admin/budgets/limits/agent:builder-17:tokens", new { limit = 1000, by = "sam" });
+        using var bad = await host.Admin.PutAsJsonAsync("/admin/budgets/limits/agent:builder-17", new { limit = 1 });
+
+        Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Equal("bad_request", (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetProperty("type").GetString());
+        var records = (await host.ReadAuditAsync()).Where(r => r.Kind == "admin").ToList();
+        Assert.Equal(2, records.Count);
+        Assert.Equal("allow", records[0].Decision);
+        Assert.Equal("budget limit agent:builder-17:tokens", records[0].Target);
+        Assert.Equal("limit agent:builder-17:tokens: 2000000 -> 1000 by sam from 127.0.0.1", records[0].Reason);
+        Assert.Equal("deny", records[1].Decision);
+        Assert.StartsWith("bad_request: limit id 'agent:builder-17' is not", records[1].Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Readyz_InMemoryStore_SaysLocalNotRedis()
+    {
+        await using var host = await GatewayTestHost.StartAsync();
+
+        var ready = await host.Admin.GetStringAsync("/readyz");
+
+        Assert.Contains("in-memory budget store", ready, StringComparison.Ordinal);
+        Assert.DoesNotContain("reachable", ready, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task BudgetAdmin_WithoutAdminToken_401()
     {
         await using var host = await GatewayTestHost.StartAsync();

@@ -15,6 +15,8 @@ public sealed class BudgetOptionsValidatorTests
             ["AgentGate:Budgets:Pools:anthropic:RequestsPerMinute"] = "-5",
             ["AgentGate:Budgets:Replicas"] = "0",
             ["AgentGate:Budgets:Agents:builder-17:Tokens"] = "-1",
+            ["AgentGate:Budgets:WindowSeconds"] = "0",
+            ["AgentGate:Budgets:MaxRetryDelay"] = "-00:00:01",
         }).Build();
         using var provider = new ServiceCollection().AddLogging().AddBudgets(configuration).BuildServiceProvider();
 
@@ -23,6 +25,8 @@ public sealed class BudgetOptionsValidatorTests
         Assert.Contains("AgentGate:Budgets:Pools:anthropic:RequestsPerMinute must not be negative, got '-5'.", error.Failures);
         Assert.Contains("AgentGate:Budgets:Replicas must be at least 1, got '0'.", error.Failures);
         Assert.Contains("AgentGate:Budgets:Agents:builder-17:Tokens must not be negative, got '-1'.", error.Failures);
+        Assert.Contains("AgentGate:Budgets:WindowSeconds must be between 1 and 3600, got '0'.", error.Failures);
+        Assert.Contains("AgentGate:Budgets:MaxRetryDelay must be between 0 and 10 minutes, got '-00:00:01'.", error.Failures);
     }
 
     [Fact]

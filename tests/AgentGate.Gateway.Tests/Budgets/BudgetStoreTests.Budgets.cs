@@ -69,12 +69,13 @@ public abstract partial class BudgetStoreTests
         var settings = Settings(("Prices:claude-test:Input", "3"), ("Prices:claude-test:Output", "15"), ("Fleet:Cost", "100"));
         var host = Host(settings);
         Assert.True((await host.Admission.AdmitAsync(BudgetTestHost.Request("a1"), CancellationToken.None)).IsAdmitted);
-        Assert.Null(await host.Admin.SetLimitAsync("fleet:*:cost", 0.01m, CancellationToken.None));
+        var change = await host.Admin.SetLimitAsync("fleet:*:cost", 0.01m, CancellationToken.None);
+        Assert.Equal(new BudgetLimitChange(null, 100m, 0.01m), change);
 
         var next = await host.Admission.AdmitAsync(BudgetTestHost.Request("a2"), CancellationToken.None);
 
         Assert.Equal("fleet:*:cost", next.Rejection?.Rule);
         Assert.StartsWith("the fleet used $0.02 of $0.01 today", next.Rejection!.Message, StringComparison.Ordinal);
-        Assert.NotNull(await host.Admin.SetLimitAsync("bogus", 1, CancellationToken.None));
+        Assert.NotNull((await host.Admin.SetLimitAsync("bogus", 1, CancellationToken.None)).Error);
     }
 }

@@ -21,6 +21,24 @@ public abstract partial class BudgetStoreTests
     }
 
     [Fact]
+    public async Task AdmitAsync_ShortWindow_LimitsPerWindowAndRefillsWithinIt()
+    {
+        if (!Available) return;
+        var host = Host(Settings(("WindowSeconds", "2"), ("Pools:anthropic:RequestsPerMinute", "4"), ("Pools:anthropic:MaxQueueWait", "00:00:00")));
+        for (var i = 0; i < 4; i++)
+        {
+            Assert.True((await host.Admission.AdmitAsync(BudgetTestHost.Request("a1"), CancellationToken.None)).IsAdmitted);
+        }
+
+        var fifth = await host.Admission.AdmitAsync(BudgetTestHost.Request("a1"), CancellationToken.None);
+        Assert.Equal(TimeSpan.FromMilliseconds(500), fifth.Rejection?.RetryAfter);
+
+        Time.Advance(TimeSpan.FromMilliseconds(500));
+        Assert.True((await host.Admission.AdmitAsync(BudgetTestHost.Request("a1"), CancellationToken.None)).IsAdmitted);
+        Assert.False((await host.Admission.AdmitAsync(BudgetTestHost.Request("a1"), CancellationToken.None)).IsAdmitted);
+    }
+
+    [Fact]
     public async Task AdmitAsync_WaitBeyondBound_RateLimitedWithRetryAfter()
     {
         if (!Available) return;

@@ -36,7 +36,7 @@ public sealed class RedisBudgetStoreTests : BudgetStoreTests
             var local3 = await host.Admission.AdmitAsync(BudgetTestHost.Request("a1"), CancellationToken.None);
 
             Assert.True(health.IsDegraded);
-            var readiness = await new BudgetHealthCheck(health).CheckHealthAsync(new HealthCheckContext());
+            var readiness = await new BudgetHealthCheck(health, store).CheckHealthAsync(new HealthCheckContext());
             Assert.Equal(HealthStatus.Degraded, readiness.Status);
             Assert.True(local1.Reservation!.Local && local2.Reservation!.Local);
             Assert.Equal(BudgetErrorTypes.RateLimited, local3.Rejection?.Type); // local limit 4 / 2 replicas
@@ -62,7 +62,7 @@ public sealed class RedisBudgetStoreTests : BudgetStoreTests
     }
 
     [Fact]
-    public async Task ReserveAsync_OneAdmission_IsOneRoundTrip()
+    public async Task ReserveAsync_OneAdmission_IsOneEvalshaOnTheServer()
     {
         if (!Available) return;
         var port = RedisTestServer.FreePort();
@@ -70,23 +70,78 @@ public sealed class RedisBudgetStoreTests : BudgetStoreTests
         try
         {
             await RedisTestServer.WaitReachable(port);
-            using var connection = BudgetServiceCollectionExtensions.ConnectRedis($"127.0.0.1:{port}");
+            using var connection = BudgetServiceCollectionExtensions.ConnectRedis($"127.0.0.1:{port},allowAdmin=true");
             var store = new RedisBudgetStore(connection, Prefix, 1, new BudgetStoreHealth(), Time, NullLogger<RedisBudgetStore>.Instance);
             var host = Host(Settings(("Pools:anthropic:RequestsPerMinute", "100"), ("Pools:anthropic:InputTokensPerMinute", "100000"), ("Pools:anthropic:MaxConcurrent", "5"), ("Agent:Tokens", "100000")), store);
-            await host.Admission.AdmitAsync(BudgetTestHost.Request("warm", task: "t1"), CancellationToken.None);
+            var warm = await host.Admission.AdmitAsync(BudgetTestHost.Request("warm", task: "t1"), CancellationToken.None);
+            await host.Admission.SettleAsync(warm.Reservation!, 10, 10, 0, 200, null, CancellationToken.None);
+            var redis = connection.GetServer($"127.0.0.1:{port}");
+            var before = await CommandStatsAsync(redis);
             var session = new ProfilingSession();
             connection.RegisterProfiler(() => session);
 
             var result = await host.Admission.AdmitAsync(BudgetTestHost.Request("a1", task: "t1"), CancellationToken.None);
+            var sent = session.FinishProfiling().Select(c => c.Command).Where(c => c is not ("PING" or "ECHO")).ToList();
+            connection.RegisterProfiler(() => null);
+            var after = await CommandStatsAsync(redis);
 
             Assert.True(result.IsAdmitted);
-            var sent = session.FinishProfiling().Select(c => c.Command).Where(c => c is not ("PING" or "ECHO")).ToList();
-            Assert.Equal("EVAL", Assert.Single(sent)[..4]);
+            Assert.Equal("EVALSHA", Assert.Single(sent)); // one command left the client …
+            Assert.Equal(1, after["evalsha"] - before["evalsha"]); // … and the server ran it as one EVALSHA
+            Assert.Equal(before.GetValueOrDefault("eval"), after.GetValueOrDefault("eval"));
         }
         finally
         {
             server.Kill();
             await server.WaitForExitAsync();
         }
+    }
+
+    [Fact]
+    public async Task ReserveAsync_ScriptCacheFlushed_ReloadsWithEvalAndAdmits()
+    {
+        if (!Available) return;
+        var port = RedisTestServer.FreePort();
+        using var server = RedisTestServer.Start(port);
+        try
+        {
+            await RedisTestServer.WaitReachable(port);
+            using var connection = BudgetServiceCollectionExtensions.ConnectRedis($"127.0.0.1:{port},allowAdmin=true");
+            var store = new RedisBudgetStore(connection, Prefix, 1, new BudgetStoreHealth(), Time, NullLogger<RedisBudgetStore>.Instance);
+            var host = Host(Settings(("Pools:anthropic:RequestsPerMinute", "100")), store);
+            var redis = connection.GetServer($"127.0.0.1:{port}");
+            Assert.True((await host.Admission.AdmitAsync(BudgetTestHost.Request("a1"), CancellationToken.None)).IsAdmitted);
+
+            await redis.ScriptFlushAsync();
+            var again = await host.Admission.AdmitAsync(BudgetTestHost.Request("a1"), CancellationToken.None);
+            var third = await host.Admission.AdmitAsync(BudgetTestHost.Request("a1"), CancellationToken.None);
+
+            Assert.True(again.IsAdmitted && third.IsAdmitted);
+            Assert.True(await redis.ScriptExistsAsync(RedisScripts.Reserve.Source));
+            var stats = await CommandStatsAsync(redis);
+            Assert.Equal(2, stats["eval"]); // first use, and once after the flush
+            Assert.Equal(3, stats["evalsha"]); // one per admission, two of them answered NOSCRIPT
+        }
+        finally
+        {
+            server.Kill();
+            await server.WaitForExitAsync();
+        }
+    }
+
+    private static async Task<Dictionary<string, long>> CommandStatsAsync(IServer server)
+    {
+        var stats = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var group in await server.InfoAsync("commandstats"))
+        {
+            foreach (var (key, value) in group)
+            {
+                // cmdstat_evalsha: calls=3,usec=…
+                var calls = value.Split(',')[0];
+                stats[key.Replace("cmdstat_", "", StringComparison.Ordinal)] = long.Parse(calls["calls=".Length..], System.Globalization.CultureInfo.InvariantCulture);
+            }
+        }
+
+        return stats;
     }
 }

@@ -29,6 +29,31 @@ public sealed class UpstreamRetryPolicyTests
     }
 
     [Fact]
+    public void Decide_RetryAfterBeyondMaxRetryDelay_DoesNotRetry()
+    {
+        var policy = new UpstreamRetryPolicy(Options.Create(new BudgetOptions { MaxRetries = 2, MaxRetryDelay = TimeSpan.FromSeconds(10) }));
+
+        Assert.False(policy.Decide(1, 429, TimeSpan.FromSeconds(11), false).Retry);
+        Assert.True(policy.Decide(1, 429, TimeSpan.FromSeconds(10), false).Retry);
+    }
+
+    [Fact]
+    public void RetryAfter_MillisecondsHeaderPreferred_ElseDeltaOrDate()
+    {
+        var now = new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
+        using var ms = new HttpResponseMessage();
+        ms.Headers.TryAddWithoutValidation("retry-after-ms", "1500");
+        ms.Headers.TryAddWithoutValidation("retry-after", "9");
+        using var delta = new HttpResponseMessage();
+        delta.Headers.TryAddWithoutValidation("retry-after", "9");
+        using var none = new HttpResponseMessage();
+
+        Assert.Equal(TimeSpan.FromMilliseconds(1500), UpstreamRetryPolicy.RetryAfter(ms.Headers, now));
+        Assert.Equal(TimeSpan.FromSeconds(9), UpstreamRetryPolicy.RetryAfter(delta.Headers, now));
+        Assert.Null(UpstreamRetryPolicy.RetryAfter(none.Headers, now));
+    }
+
+    [Fact]
     public void ParseRetryAfter_SecondsAndHttpDate_Parsed()
     {
         var now = new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);

@@ -1,0 +1,111 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using AgentGate.Gateway.Tests.Infrastructure;
+
+namespace AgentGate.Gateway.Tests.Budgets;
+
+/// <summary>A stream whose budget runs out mid-response ends with a final error event (DESIGN.md, Budgets).</summary>
+public sealed class StreamBudgetStopTests
+{
+    private const string AnthropicDelta = """{"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":"abcdefghijklmnop"}}""";
+    private const string OpenAIDelta = """{"id":"c1","object":"chat.completion.chunk","model":"gpt-test","choices":[{"index":0,"delta":{"content":"abcdefghijklmnop"},"finish_reason":null}]}""";
+
+    private static async Task AnthropicStreamAsync(HttpContext context, int deltas)
+    {
+        ScriptedUpstream.StartStream(context);
+        await ScriptedUpstream.EventAsync(context, "message_start", """{"type":"message_start","message":{"model":"claude-test","usage":{"input_tokens":10,"output_tokens":1}}}""");
+        for (var i = 0; i < deltas; i++)
+        {
+            await ScriptedUpstream.EventAsync(context, "content_block_delta", AnthropicDelta);
+        }
+
+        await ScriptedUpstream.EventAsync(context, "message_delta", """{"type":"message_delta","delta":{"stop_reason":"end_turn"},"usage":{"output_tokens":999}}""");
+        await ScriptedUpstream.EventAsync(context, "message_stop", """{"type":"message_stop"}""");
+    }
+
+    private static async Task<HttpResponseMessage> SendAsync(GatewayTestHost host, string token, string provider, string path, string body)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/llm/{provider}{path}") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        request.Headers.Add(provider == "anthropic" ? "x-api-key" : "authorization", provider == "anthropic" ? token : "Bearer " + token);
+        var response = await host.Agent.SendAsync(request);
+        await response.Content.LoadIntoBufferAsync();
+        return response;
+    }
+
+    [Fact]
+    public async Task AnthropicStream_AgentBudgetRunsOutMidResponse_EndsWithErrorEventStopsUpstreamAudited()
+    {
+        await using var upstream = await ScriptedUpstream.StartAsync((_, _, context) => AnthropicStreamAsync(context, 20_000));
+        await using var host = await GatewayTestHost.StartAsync(extra: new Dictionary<string, string?> { ["AgentGate:Budgets:Agent:Tokens"] = "500" }, upstreamOverride: upstream.BaseAddress);
+        var token = await host.IssueTokenAsync();
+
+        using var response = await SendAsync(host, token, "anthropic", "/v1/messages", """{"model":"claude-test","max_tokens":64,"stream":true,"messages":[{"role":"user","content":"hi"}]}""");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var text = await response.Content.ReadAsStringAsync();
+        var events = text.Split("\n\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.DoesNotContain("message_stop", text, StringComparison.Ordinal);
+        Assert.InRange(events.Length - 2, 64 / 4, 500 / 4);
+        var error = JsonDocument.Parse(events[^1]["event: error\ndata: ".Length..]).RootElement.GetProperty("error");
+        Assert.Equal("budget_exceeded", error.GetProperty("type").GetString());
+        Assert.Contains("agent builder-17 used", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+        await upstream.ClientGone.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        var record = Assert.Single(await host.ReadAuditAsync());
+        Assert.Equal("budget_exceeded", record.Reason);
+        Assert.Equal(200, record.UpstreamStatus);
+        Assert.True(record.OutputTokens >= (events.Length - 2) * 4, $"audited output {record.OutputTokens}");
+        using var budgets = JsonDocument.Parse(await host.Admin.GetStringAsync("/admin/budgets"));
+        var spent = budgets.RootElement.GetProperty("limits").EnumerateArray().Single(l => l.GetProperty("id").GetString() == "agent:builder-17:tokens").GetProperty("spent").GetDecimal();
+        Assert.InRange(spent, 400, 500);
+    }
+
+    [Fact]
+    public async Task OpenAIStream_FleetBudgetRunsOut_EndsWithDataErrorObjectNoDone()
+    {
+        await using var upstream = await ScriptedUpstream.StartAsync(async (_, _, context) =>
+        {
+            ScriptedUpstream.StartStream(context);
+            for (var i = 0; i < 20_000; i++)
+            {
+                await ScriptedUpstream.EventAsync(context, null, OpenAIDelta);
+            }
+
+            await ScriptedUpstream.EventAsync(context, null, "[DONE]");
+        });
+        await using var host = await GatewayTestHost.StartAsync(
+            extra: new Dictionary<string, string?> { ["AgentGate:Budgets:Fleet:Tokens"] = "300", ["AgentGate:Budgets:DefaultMaxOutputTokens"] = "16" },
+            upstreamOverride: upstream.BaseAddress);
+        var token = await host.IssueTokenAsync();
+
+        using var response = await SendAsync(host, token, "openai", "/v1/chat/completions", """{"model":"gpt-test","stream":true,"messages":[{"role":"user","content":"hi"}]}""");
+
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("[DONE]", text, StringComparison.Ordinal);
+        var last = text.Split("\n\n", StringSplitOptions.RemoveEmptyEntries)[^1];
+        Assert.StartsWith("data: {\"error\":", last, StringComparison.Ordinal);
+        var error = JsonDocument.Parse(last["data: ".Length..]).RootElement.GetProperty("error");
+        Assert.Equal("budget_exceeded", error.GetProperty("code").GetString());
+        Assert.Equal("fleet:*:tokens", error.GetProperty("rule").GetString());
+        await upstream.ClientGone.Task.WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task AnthropicStream_WithinBudget_BytesUnchangedUsageFromUpstream()
+    {
+        await using var upstream = await ScriptedUpstream.StartAsync((_, _, context) => AnthropicStreamAsync(context, 50));
+        await using var host = await GatewayTestHost.StartAsync(extra: new Dictionary<string, string?> { ["AgentGate:Budgets:Agent:Tokens"] = "100000" }, upstreamOverride: upstream.BaseAddress);
+        var token = await host.IssueTokenAsync();
+
+        using var response = await SendAsync(host, token, "anthropic", "/v1/messages", """{"model":"claude-test","max_tokens":64,"stream":true,"messages":[{"role":"user","content":"hi"}]}""");
+
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.StartsWith("event: message_start\n", text, StringComparison.Ordinal);
+        Assert.Equal(50, text.Split(AnthropicDelta).Length - 1);
+        Assert.EndsWith("event: message_stop\ndata: {\"type\":\"message_stop\"}\n\n", text, StringComparison.Ordinal);
+        var record = Assert.Single(await host.ReadAuditAsync());
+        Assert.Null(record.Reason);
+        Assert.Equal(999, record.OutputTokens);
+    }
+}
