@@ -13,7 +13,7 @@ internal static class GitProxyEndpoints
     public static void MapGitProxy(this WebApplication app)
     {
         var handler = ActivatorUtilities.CreateInstance<GitProxyHandler>(
-            app.Services, GitRepoCatalog.Read(app.Configuration), (IAncestryChecker)new GitCliAncestryChecker(), new GitHttpBackend(),
+            app.Services, GitRepoCatalog.Read(app.Configuration), new PushInspector(GitProxyOptions.Read(app.Configuration), new GitCliAncestryChecker()), new GitHttpBackend(),
             new GitUpstreamForwarder(new HttpMessageInvoker(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false, UseProxy = false })));
         app.Map("/git/{repo}/{**path}", context =>
                 handler.HandleAsync(context, (string)context.GetRouteValue("repo")!, (string?)context.GetRouteValue("path") ?? string.Empty))
