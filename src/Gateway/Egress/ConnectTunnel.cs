@@ -19,7 +19,7 @@ namespace AgentGate.Gateway.Egress;
 internal sealed class ConnectTunnel(EgressDecider decider, GatewayConfig config)
 {
     private static readonly byte[] Method = "CONNECT "u8.ToArray();
-    private static readonly TimeSpan PeekTimeout = TimeSpan.FromSeconds(5);
+    public static readonly TimeSpan PeekTimeout = TimeSpan.FromSeconds(5);
 
     public async Task InvokeAsync(ConnectionContext connection, ConnectionDelegate next)
     {
