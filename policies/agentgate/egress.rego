@@ -36,3 +36,12 @@ require_approval contains msg if {
 	host in cfg.production_hosts
 	msg := sprintf("egress: %s is a production host", [host])
 }
+
+# A CONNECT tunnel whose first bytes are not TLS is decided again as scheme "tcp": port 443 is for TLS only,
+# unless the host is listed in egress_plain_tunnels.
+deny contains msg if {
+	input.action.scheme == "tcp"
+	input.action.port == 443
+	not host in object.get(cfg, "egress_plain_tunnels", [])
+	msg := sprintf("egress: the tunnel to %v:443 is not TLS; plain tunnels on 443 need the host in egress_plain_tunnels", [host])
+}

@@ -29,3 +29,11 @@ test_tool_allowlist if {
 	count(tool.deny) == 1 with input as bad
 	count(tool.require_approval) == 1 with input as bad
 }
+
+plain(host, port) := {"agent": builder, "action": {"kind": "egress", "scheme": "tcp", "host": host, "port": port}}
+
+test_plain_tunnel_on_443_denied_unless_listed if {
+	"egress: the tunnel to registry.npmjs.org:443 is not TLS; plain tunnels on 443 need the host in egress_plain_tunnels" in egress.deny with input as plain("registry.npmjs.org", 443)
+	count(egress.deny) == 0 with input as plain("registry.npmjs.org", 443) with data.data.egress_plain_tunnels as ["registry.npmjs.org"]
+	count(egress.deny) == 0 with input as connect("registry.npmjs.org", 443)
+}

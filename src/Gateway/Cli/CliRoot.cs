@@ -14,6 +14,7 @@ internal static class CliRoot
         root.Add(PolicyCommand.Create());
         root.Add(HookCommand.Create());
         root.Add(FleetCommand.Create()); root.Add(SandboxCommand.Create());
+        root.Add(GitCommand.Create());
         return root;
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using AgentGate.Gateway.Errors;
 using AgentGate.Gateway.Hosting;
+using AgentGate.Gateway.LeakStop;
 using AgentGate.Gateway.Proxy;
 using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Http;
@@ -13,7 +14,7 @@ namespace AgentGate.Gateway.Egress;
 /// Forward-proxy requests in absolute form (<c>GET http://host/path</c>) on the agent listener: decided as an
 /// <c>egress</c> action, then forwarded to the checked address. Origin-form requests pass through.
 /// </summary>
-internal sealed class AbsoluteUriProxyMiddleware(RequestDelegate next, EgressDecider decider, IHttpForwarder forwarder, EgressHttpClient client)
+internal sealed class AbsoluteUriProxyMiddleware(RequestDelegate next, EgressDecider decider, IHttpForwarder forwarder, EgressHttpClient client, LeakStopScanner leaks)
 {
     private static readonly ForwarderRequestConfig RequestConfig = new() { ActivityTimeout = TimeSpan.FromSeconds(100) };
 
@@ -41,11 +42,35 @@ internal sealed class AbsoluteUriProxyMiddleware(RequestDelegate next, EgressDec
             return;
         }
 
+        var body = RequestBodyLeakStop.Wrap(context, leaks, target.Host);
+        if (body is { Error: { } tooLarge })
+        {
+            await RefuseAsync(context, verdict, target, requestId, tooLarge);
+            return;
+        }
+
         var transformer = new EgressTransformer(verdict.Address!);
         var error = await forwarder.SendAsync(context, $"http://{uri.Authority}", client.Invoker, RequestConfig, transformer);
+        if (body?.Stream.Finding is { } finding)
+        {
+            var leak = EgressVerdict.Refuse(StatusCodes.Status403Forbidden, LeakStopScanner.ErrorType, LeakStopScanner.Describe(finding), LeakStopScanner.Rule);
+            await RefuseAsync(context, verdict, target with { Path = "[withheld]" }, requestId, leak);
+            return;
+        }
+
         if (error != ForwarderError.None && !context.Response.HasStarted)
         {
             await ErrorResponse.WriteAsync(context, StatusCodes.Status502BadGateway, ErrorTypes.UpstreamUnavailable, $"could not reach {target.Display}: {error}");
+        }
+    }
+
+    private async Task RefuseAsync(HttpContext context, EgressVerdict allowed, EgressTarget target, string requestId, EgressVerdict refusal)
+    {
+        await decider.RefuseLateAsync(allowed, target, refusal, requestId);
+        if (!context.Response.HasStarted)
+        {
+            context.Response.Clear();
+            await ErrorResponse.WriteAsync(context, refusal.StatusCode, refusal.ErrorType!, refusal.Message!, refusal.Rule);
         }
     }
 

@@ -5,6 +5,8 @@ using System.Net.Sockets;
 using System.Text;
 using AgentGate.Gateway.Config;
 using AgentGate.Gateway.Errors;
+using AgentGate.Gateway.Guards.Network;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Connections;
 
 namespace AgentGate.Gateway.Egress;
@@ -17,6 +19,7 @@ namespace AgentGate.Gateway.Egress;
 internal sealed class ConnectTunnel(EgressDecider decider, GatewayConfig config)
 {
     private static readonly byte[] Method = "CONNECT "u8.ToArray();
+    public static readonly TimeSpan PeekTimeout = TimeSpan.FromSeconds(5);
 
     public async Task InvokeAsync(ConnectionContext connection, ConnectionDelegate next)
     {
@@ -106,8 +109,36 @@ internal sealed class ConnectTunnel(EgressDecider decider, GatewayConfig config)
         }
 
         await connection.Transport.Output.WriteAsync("HTTP/1.1 200 Connection Established\r\n\r\n"u8.ToArray(), closed);
+        var (peek, head) = await TunnelPeeker.PeekAsync(connection.Transport.Input, PeekTimeout, closed);
+        if (await RefusedAfterPeekAsync(connection, verdict, target, peek, closed))
+        {
+            return;
+        }
+
         await using var upstream = new NetworkStream(socket, ownsSocket: false);
+        await upstream.WriteAsync(head, closed);
         await RelayAsync(connection, socket, upstream);
+    }
+
+    /// <summary>TLS must name the CONNECT host (gateway rule); anything else is decided by the policy as <c>tcp</c>.</summary>
+    private async Task<bool> RefusedAfterPeekAsync(ConnectionContext connection, EgressVerdict verdict, EgressTarget target, TlsPeek peek, CancellationToken closed)
+    {
+        var requestId = "req_" + connection.ConnectionId;
+        if (ServerNameRule.Check(peek, target.Host) is { } refusal)
+        {
+            var late = EgressVerdict.Refuse(StatusCodes.Status403Forbidden, refusal.Type, refusal.Message, EgressDecider.GuardRule);
+            await decider.RefuseLateAsync(verdict, target with { Method = "TLS" }, late, requestId);
+            await connection.Transport.Output.WriteAsync(TunnelPeeker.AccessDeniedAlert, closed);
+            return true;
+        }
+
+        if (peek.Kind == TlsPeekKind.ClientHello)
+        {
+            return false;
+        }
+
+        var plain = await decider.DecidePlainTunnelAsync(verdict, target, requestId, closed);
+        return !plain.Allowed;
     }
 
     private static async Task RelayAsync(ConnectionContext connection, Socket socket, NetworkStream upstream)

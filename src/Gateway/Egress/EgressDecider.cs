@@ -16,7 +16,7 @@ namespace AgentGate.Gateway.Egress;
 /// action, then the destination guard resolves the host once and checks every address (and refuses the
 /// gateway's own listeners). Every attempt is audited.
 /// </summary>
-internal sealed class EgressDecider(TokenStore tokens, LeakStopScanner leaks, PolicyEnforcer enforcer, DestinationGuard guard, ListenerBindings listeners, IAuditSink audit, TimeProvider time)
+internal sealed partial class EgressDecider(TokenStore tokens, LeakStopScanner leaks, PolicyEnforcer enforcer, DestinationGuard guard, ListenerBindings listeners, IAuditSink audit, TimeProvider time)
 {
     public const string Kind = "egress";
     public const string ProxyAuthRequired = "proxy_authentication_required";
@@ -44,13 +44,7 @@ internal sealed class EgressDecider(TokenStore tokens, LeakStopScanner leaks, Po
         }
 
         var who = new CallIdentity(check.Agent!, check.Token!.Task, check.Token.Id);
-        var action = PolicyInput.Object(
-            ("kind", StringValue.From(Kind)),
-            ("scheme", StringValue.From(target.Scheme == "connect" ? "https" : target.Scheme)),
-            ("host", StringValue.From(target.Host)),
-            ("port", NumberValue.From(target.Port)),
-            ("method", StringValue.From(target.Method)),
-            ("path", StringValue.From(target.Path)));
+        var action = Action(target);
         var outcome = enforcer.Enforce(who, action, cancellationToken);
         EgressVerdict verdict;
         if (!outcome.Allowed)
@@ -64,12 +58,42 @@ internal sealed class EgressDecider(TokenStore tokens, LeakStopScanner leaks, Po
                 ? EgressVerdict.Refuse(StatusCodes.Status403Forbidden, DestinationRefused, destination.Refusal!, GuardRule)
                 : IsOwnListener(destination.Address!, target.Port)
                     ? EgressVerdict.Refuse(StatusCodes.Status403Forbidden, DestinationRefused, "destination is one of the gateway's own listeners", GuardRule)
-                    : EgressVerdict.Allow(destination.Address!);
+                    : EgressVerdict.Allow(destination.Address!) with { Caller = check };
         }
 
         await WriteAuditAsync(requestId, check, target, verdict, outcome, start);
         return verdict;
     }
+
+    /// <summary>
+    /// A tunnel whose first bytes are not TLS: the policy decides it once more as scheme <c>tcp</c> (the shipped
+    /// policy refuses plain traffic on 443 unless <c>egress_plain_tunnels</c> lists the host). Audited.
+    /// </summary>
+    public async ValueTask<EgressVerdict> DecidePlainTunnelAsync(EgressVerdict allowed, EgressTarget target, string requestId, CancellationToken cancellationToken)
+    {
+        var start = Stopwatch.GetTimestamp();
+        var check = allowed.Caller!.Value;
+        var plain = target with { Scheme = "tcp" };
+        var outcome = enforcer.Enforce(new CallIdentity(check.Agent!, check.Token!.Task, check.Token.Id), Action(plain), cancellationToken);
+        var verdict = outcome.Allowed
+            ? allowed
+            : EgressVerdict.Refuse(StatusCodes.Status403Forbidden, outcome.ErrorType, outcome.Decision.Message, outcome.Decision.Rule);
+        await WriteAuditAsync(requestId, check, plain, verdict, outcome, start);
+        return verdict;
+    }
+
+    /// <summary>Audits a refusal found after the decision (a TLS server name that is not the CONNECT host, a leak in a body).</summary>
+    public ValueTask RefuseLateAsync(EgressVerdict allowed, EgressTarget target, EgressVerdict refusal, string requestId) =>
+        WriteAuditAsync(requestId, allowed.Caller!.Value, target, refusal, null, Stopwatch.GetTimestamp());
+
+    private static ObjectValue Action(EgressTarget target) =>
+        PolicyInput.Object(
+            ("kind", StringValue.From(Kind)),
+            ("scheme", StringValue.From(target.Scheme == "connect" ? "https" : target.Scheme)),
+            ("host", StringValue.From(target.Host)),
+            ("port", NumberValue.From(target.Port)),
+            ("method", StringValue.From(target.Method)),
+            ("path", StringValue.From(target.Path)));
 
     private bool IsOwnListener(IPAddress address, int port)
     {
@@ -93,23 +117,4 @@ internal sealed class EgressDecider(TokenStore tokens, LeakStopScanner leaks, Po
 
         return false;
     }
-
-    private ValueTask WriteAuditAsync(string requestId, TokenCheck check, EgressTarget target, EgressVerdict verdict, EnforcementOutcome? outcome, long start) =>
-        audit.WriteAsync(new AuditRecord
-        {
-            Time = time.GetUtcNow(),
-            RequestId = requestId,
-            Agent = check.Token?.AgentId,
-            Task = check.Token?.Task,
-            Session = check.Token?.Id,
-            Kind = Kind,
-            Method = target.Method,
-            Target = target.Display,
-            Decision = verdict.Allowed ? AuditDecisions.Allow : AuditDecisions.Deny,
-            Reason = verdict.Allowed ? outcome?.AuditReason : verdict.ErrorType + ": " + verdict.Message,
-            Rule = verdict.Rule ?? outcome?.Decision.Rule,
-            PolicyRevision = outcome?.Decision.Revision,
-            ApprovalId = outcome?.ApprovalId,
-            LatencyMs = Math.Round(Stopwatch.GetElapsedTime(start).TotalMilliseconds, 3),
-        }, CancellationToken.None);
 }

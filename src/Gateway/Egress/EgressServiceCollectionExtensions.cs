@@ -1,5 +1,6 @@
 using AgentGate.Gateway.Guards.Network;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -26,7 +27,14 @@ internal static class EgressServiceCollectionExtensions
         return listen;
     }
 
-    /// <summary>Absolute-URI (plain HTTP) forward-proxy requests, before routing.</summary>
-    public static IApplicationBuilder UseEgressForwardProxy(this IApplicationBuilder app) =>
-        app.UseMiddleware<AbsoluteUriProxyMiddleware>();
+    /// <summary>Absolute-URI (plain HTTP) forward-proxy requests, before routing; and <c>GET /admin/egress</c>.</summary>
+    public static IApplicationBuilder UseEgressForwardProxy(this IApplicationBuilder app)
+    {
+        if (app is IEndpointRouteBuilder routes)
+        {
+            routes.MapEgressAdmin();
+        }
+
+        return app.UseMiddleware<AbsoluteUriProxyMiddleware>();
+    }
 }

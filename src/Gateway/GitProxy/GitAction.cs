@@ -10,7 +10,7 @@ internal static class GitAction
     public const string UploadPack = "upload-pack";
     public const string ReceivePack = "receive-pack";
 
-    public static ObjectValue Build(string repo, string service, IReadOnlyList<(RefUpdate Update, bool Force)> updates) =>
+    public static ObjectValue Build(string repo, string service, IReadOnlyList<ClassifiedUpdate> updates) =>
         PolicyInput.Object(
             ("kind", StringValue.From("git")),
             ("repo", StringValue.From(repo)),
@@ -22,26 +22,8 @@ internal static class GitAction
                 ("force", BooleanValue.From(u.Force)),
                 ("delete", BooleanValue.From(u.Update.IsDelete)))))));
 
-    /// <summary>
-    /// Computes <c>force</c> for each update: an update of an existing ref whose old id is not an ancestor of the new
-    /// one. The new objects are not in the repository before the pack is received, so an unknown new id counts as
-    /// a force push (the conservative answer); without a checker (remote upstreams) every such update does.
-    /// </summary>
-    public static async Task<List<(RefUpdate Update, bool Force)>> WithForceAsync(
-        IAncestryChecker? checker, string repositoryPath, IReadOnlyList<RefUpdate> updates, CancellationToken cancellationToken)
-    {
-        var result = new List<(RefUpdate, bool)>(updates.Count);
-        foreach (var u in updates)
-        {
-            var force = !u.IsCreate && !u.IsDelete && (checker is null || !await checker.IsAncestorAsync(repositoryPath, u.Old, u.New, cancellationToken).ConfigureAwait(false));
-            result.Add((u, force));
-        }
-
-        return result;
-    }
-
     /// <summary>A receive-pack result refusing the push: each ref gets the policy reasons that name it.</summary>
-    public static byte[] Refusal(ReceivePackRequest request, EnforcementOutcome outcome)
+    public static byte[] Refusal(ReceivePackRequest request, IReadOnlyList<ClassifiedUpdate> updates, EnforcementOutcome outcome)
     {
         var reasons = outcome.Decision.Deny.Count > 0 ? outcome.Decision.Deny : outcome.Decision.RequireApproval;
         var prefix = outcome.Verdict == EnforcementVerdict.HeldForApproval ? $"approval required ({outcome.ApprovalId}): " : "denied by policy: ";
@@ -65,6 +47,7 @@ internal static class GitAction
 
         var messages = new List<string> { $"agentgate: push refused by policy rule {outcome.Decision.Rule} (revision {outcome.Decision.Revision})" };
         messages.AddRange(reasons.Select(r => "agentgate: " + r));
+        messages.AddRange(updates.Where(u => u.Undecided is not null).Select(u => $"agentgate: {u.Update.Ref} was treated as a force push: {u.Undecided}"));
         if (outcome.ApprovalId is { } id)
         {
             messages.Add($"agentgate: approval {id} is pending; push again once it is approved");

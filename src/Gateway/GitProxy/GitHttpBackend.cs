@@ -5,13 +5,13 @@ namespace AgentGate.Gateway.GitProxy;
 
 /// <summary>
 /// Serves a local bare repository by running <c>git http-backend</c> as a CGI program: the request (with
-/// <paramref name="prefix"/> replayed before the rest of the body) goes to its stdin, its stdout becomes the response.
+/// <paramref name="prefix"/> replayed before <c>body</c>, the rest of the request body or its spooled copy) goes to its stdin, its stdout becomes the response.
 /// </summary>
 internal sealed class GitHttpBackend(string gitExecutable = "git")
 {
     /// <remarks><c>Content-Length</c> is the whole body's: the prefix was read from it.</remarks>
     /// <returns>The CGI status written to the response, or null when the backend gave no valid response.</returns>
-    public async Task<int?> ServeAsync(HttpContext context, GitRepo repo, string path, string remoteUser, byte[] prefix, CancellationToken cancellationToken)
+    public async Task<int?> ServeAsync(HttpContext context, GitRepo repo, string path, string remoteUser, byte[] prefix, Stream body, CancellationToken cancellationToken)
     {
         var request = context.Request;
         var psi = new ProcessStartInfo(gitExecutable)
@@ -53,7 +53,7 @@ internal sealed class GitHttpBackend(string gitExecutable = "git")
         try
         {
             var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
-            var input = FeedAsync(process.StandardInput.BaseStream, prefix, request.Body, cancellationToken);
+            var input = FeedAsync(process.StandardInput.BaseStream, prefix, body, cancellationToken);
             var headers = await CgiHeaders.ReadAsync(process.StandardOutput.BaseStream, cancellationToken).ConfigureAwait(false);
             if (headers is null)
             {

@@ -14,7 +14,7 @@ namespace AgentGate.Gateway.GitProxy;
 /// <c>git</c> action and audited. Local (file://) repositories are served through <c>git http-backend</c>.
 /// </summary>
 internal sealed class GitProxyHandler(
-    GitRepoCatalog repos, TokenStore tokens, PolicyEnforcer enforcer, IAncestryChecker ancestry, GitHttpBackend backend, GitUpstreamForwarder forwarder, IAuditSink audit, TimeProvider time)
+    GitRepoCatalog repos, TokenStore tokens, PolicyEnforcer enforcer, PushInspector inspector, GitHttpBackend backend, GitUpstreamForwarder forwarder, IAuditSink audit, TimeProvider time)
 {
     public async Task HandleAsync(HttpContext context, string repoName, string path)
     {
@@ -52,7 +52,7 @@ internal sealed class GitProxyHandler(
                 return;
             }
 
-            await ServeAsync(context, repo, path, check, service, [], outcome, log);
+            await ServeAsync(context, repo, path, check, service, [], null, outcome, log, string.Empty);
             return;
         }
 
@@ -77,30 +77,40 @@ internal sealed class GitProxyHandler(
         }
 
         // A bare flush is git's probe before a large chunked push; it updates nothing, the real request follows.
-        var updates = await GitAction.WithForceAsync(repo.IsLocal ? ancestry : null, repo.LocalPath, request.Updates, context.RequestAborted);
+        using var spool = PushInspector.NeedsPack(request.Updates) ? await inspector.SpoolAsync(repo, context.Request.Body, context.RequestAborted) : null;
+        if (spool?.Error is { } tooBig)
+        {
+            await ErrorResponse.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, ErrorTypes.BadRequest, tooBig);
+            await log.WriteAsync(check, repo.Name, GitAction.ReceivePack, AuditDecisions.Deny, "bad_request: " + tooBig, null);
+            return;
+        }
+
+        var updates = await inspector.ClassifyAsync(repo, request.Updates, spool, context.RequestAborted);
+        var summary = updates.Count == 0 ? string.Empty : "; updates: " + ClassifiedUpdate.Summary(updates);
         var outcome = enforcer.Enforce(who, GitAction.Build(repo.Name, GitAction.ReceivePack, updates), context.RequestAborted);
         if (!outcome.Allowed)
         {
             context.Response.StatusCode = StatusCodes.Status200OK;
             context.Response.ContentType = ReceivePackRefusalWriter.ContentType;
             context.Response.Headers.CacheControl = "no-cache";
-            await context.Response.Body.WriteAsync(GitAction.Refusal(request, outcome), context.RequestAborted);
-            await log.WriteAsync(check, repo.Name, GitAction.ReceivePack, AuditDecisions.Deny, outcome.AuditReason, outcome);
+            await context.Response.Body.WriteAsync(GitAction.Refusal(request, updates, outcome), context.RequestAborted);
+            await log.WriteAsync(check, repo.Name, GitAction.ReceivePack, AuditDecisions.Deny, outcome.AuditReason + summary, outcome);
             return;
         }
 
-        await ServeAsync(context, repo, path, check, GitAction.ReceivePack, request.Consumed, outcome, log);
+        await using var body = spool?.OpenPack();
+        await ServeAsync(context, repo, path, check, GitAction.ReceivePack, request.Consumed, body, outcome, log, summary);
     }
 
-    private async Task ServeAsync(HttpContext context, GitRepo repo, string path, TokenCheck check, string service, byte[] prefix, EnforcementOutcome outcome, GitAuditContext log)
+    private async Task ServeAsync(HttpContext context, GitRepo repo, string path, TokenCheck check, string service, byte[] prefix, Stream? body, EnforcementOutcome outcome, GitAuditContext log, string summary)
     {
         int? status;
         string? problem = null;
         try
         {
             (status, problem) = repo.IsLocal
-                ? (await backend.ServeAsync(context, repo, path, check.Agent!.Id, prefix, context.RequestAborted), null)
-                : await forwarder.ForwardAsync(context, repo, path, prefix, context.RequestAborted);
+                ? (await backend.ServeAsync(context, repo, path, check.Agent!.Id, prefix, body ?? context.Request.Body, context.RequestAborted), null)
+                : await forwarder.ForwardAsync(context, repo, path, prefix, body ?? context.Request.Body, context.RequestAborted);
         }
         catch (HttpRequestException ex)
         {
@@ -111,11 +121,11 @@ internal sealed class GitProxyHandler(
         {
             problem ??= $"git http-backend gave no response for '{repo.Name}'";
             await ErrorResponse.WriteAsync(context, StatusCodes.Status502BadGateway, ErrorTypes.UpstreamUnavailable, problem);
-            await log.WriteAsync(check, repo.Name, service, AuditDecisions.Allow, outcome.AuditReason + "; " + problem, outcome);
+            await log.WriteAsync(check, repo.Name, service, AuditDecisions.Allow, outcome.AuditReason + summary + "; " + problem, outcome);
             return;
         }
 
-        await log.WriteAsync(check, repo.Name, service, AuditDecisions.Allow, outcome.AuditReason, outcome, status);
+        await log.WriteAsync(check, repo.Name, service, AuditDecisions.Allow, outcome.AuditReason + summary, outcome, status);
     }
 
     /// <summary>The policy service of a smart-HTTP request; ref advertisements count as reads (upload-pack).</summary>

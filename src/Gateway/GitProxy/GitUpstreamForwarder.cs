@@ -15,7 +15,7 @@ internal sealed class GitUpstreamForwarder(HttpMessageInvoker client)
     private static readonly string[] ResponseHeaders = ["Content-Type", "Cache-Control", "Expires", "Pragma"];
 
     /// <returns>The upstream status, or null with a problem when the secret cannot be read.</returns>
-    public async Task<(int? Status, string? Problem)> ForwardAsync(HttpContext context, GitRepo repo, string path, byte[] prefix, CancellationToken cancellationToken)
+    public async Task<(int? Status, string? Problem)> ForwardAsync(HttpContext context, GitRepo repo, string path, byte[] prefix, Stream body, CancellationToken cancellationToken)
     {
         string? secret = null;
         if (repo.Secret is { } reference && (secret = SecretResolver.Resolve(reference, out var problem)) is null)
@@ -42,23 +42,23 @@ internal sealed class GitUpstreamForwarder(HttpMessageInvoker client)
 
         if (HttpMethods.IsPost(request.Method))
         {
-            var body = new StreamContent(new PrefixedStream(prefix, request.Body));
+            var content = new StreamContent(new PrefixedStream(prefix, body));
             if (request.ContentType is { } type)
             {
-                body.Headers.TryAddWithoutValidation("Content-Type", type);
+                content.Headers.TryAddWithoutValidation("Content-Type", type);
             }
 
             if (request.Headers.ContentEncoding.ToString() is { Length: > 0 } encoding)
             {
-                body.Headers.TryAddWithoutValidation("Content-Encoding", encoding);
+                content.Headers.TryAddWithoutValidation("Content-Encoding", encoding);
             }
 
             if (request.ContentLength is { } length)
             {
-                body.Headers.ContentLength = length;
+                content.Headers.ContentLength = length;
             }
 
-            message.Content = body;
+            message.Content = content;
         }
 
         using var response = await client.SendAsync(message, cancellationToken).ConfigureAwait(false);

@@ -38,7 +38,7 @@ internal sealed class GitRemoteUpstream : IAsyncDisposable
                 return;
             }
 
-            await backend.ServeAsync(context, repo, (string)context.GetRouteValue("path")!, "remote-user", [], context.RequestAborted);
+            await backend.ServeAsync(context, repo, (string)context.GetRouteValue("path")!, "remote-user", [], context.Request.Body, context.RequestAborted);
         });
         await app.StartAsync();
         upstream.RepoUrl = new Uri(app.Urls.First().TrimEnd('/') + "/" + Path.GetFileName(barePath));
