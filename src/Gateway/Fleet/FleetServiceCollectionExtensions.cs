@@ -30,6 +30,7 @@ internal static class FleetServiceCollectionExtensions
         services.TryAddSingleton(_ => ContainerRuntimes.CreateDocker());
         services.AddSingleton<IWatchdogCallbacks, GatewayWatchdogCallbacks>();
         services.AddSingleton(sp => new AgentWatchdog(options, sp.GetRequiredService<IWatchdogCallbacks>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new BudgetExhaustionProbe(sp.GetService<Budgets.BudgetAdmin>()));
         services.AddSingleton<WatchdogService>().AddHostedService(sp => sp.GetRequiredService<WatchdogService>());
         services.AddSingleton<ICallGate, WatchdogActivityGate>();
         return services;
