@@ -61,6 +61,10 @@ public sealed partial class GatewayInstanceRegistry
         {
             return true; // locked: its gateway is running
         }
+        catch (UnauthorizedAccessException)
+        {
+            return true; // another user's gateway: this process cannot judge it
+        }
     }
 
     private string PathFor(string id) => Path.Combine(Directory, id + ".lock");
