@@ -28,9 +28,13 @@ if ! exists "$base"; then
   rm -rf "$work/rootfs"
 fi
 
-if ! exists "$image"; then
-  docker build -q --build-arg "BASE=$base" -t "$image" -f "$here/Dockerfile" "$here" >>"$log" 2>&1 \
-    || fail "docker build of $image failed"
+# The agent image is rebuilt whenever its Dockerfile or rootfs/ changed (content hash in a label), so a cached
+# image never lacks a newer guard or hook; the slow debootstrap base stays cached.
+context_hash="$(cd "$here" && find Dockerfile rootfs -type f -print0 | sort -z | xargs -0 sha256sum | sha256sum | cut -c1-16)"
+built_hash="$(docker image inspect -f '{{ index .Config.Labels "io.agentgate.context-hash" }}' "$image" 2>/dev/null || true)"
+if [ "$force" = 1 ] || [ "$built_hash" != "$context_hash" ]; then
+  docker build -q --build-arg "BASE=$base" --label "io.agentgate.context-hash=$context_hash" -t "$image" \
+    -f "$here/Dockerfile" "$here" >>"$log" 2>&1 || fail "docker build of $image failed"
 fi
 
 if ! exists "$tiny"; then

@@ -44,6 +44,7 @@ internal static class FleetCommand
         var token = FleetCli.RequireAdminToken(adminToken);
         using var issuer = new AdminApiTokenIssuer(FleetCli.ParseUrl("--admin-url", adminUrl), token);
         using var runtime = await FleetCli.ConnectDockerAsync(ct);
+        options.GatewayInstance = await issuer.GetGatewayInstanceAsync(ct);
         var result = await new FleetManager(runtime, issuer, options).UpAsync(manifest, ct);
         Console.WriteLine($"fleet {result.Fleet} is up: network {result.NetworkName}, gateway {result.GatewayUrl}");
         Console.Write(FleetTable.ToText(result.Agents));
@@ -56,8 +57,10 @@ internal static class FleetCommand
         var token = FleetCli.RequireAdminToken(adminToken);
         using var issuer = new AdminApiTokenIssuer(FleetCli.ParseUrl("--admin-url", adminUrl), token);
         using var runtime = await FleetCli.ConnectDockerAsync(ct);
-        var result = await new FleetManager(runtime, issuer, new FleetOptions { RestrictHostAccess = firewall }).DownAsync(manifest.Name, ct);
+        var manager = new FleetManager(runtime, issuer, new FleetOptions { RestrictHostAccess = firewall });
+        var result = await manager.DownAsync(manifest.Name, ct);
         Console.WriteLine($"fleet {result.Fleet} is down: {result.ContainersRemoved} container(s), {result.NetworksRemoved} network(s) removed, {result.TokensRevoked} token(s) revoked");
+        await FleetReaping.ReapDeadAsync(manager, ct);
         return 0;
     }
 

@@ -60,6 +60,26 @@ internal sealed class AdminApiTokenIssuer : ITokenIssuer, IDisposable
         throw new FleetCliException("token_revoke_failed", $"the gateway refused to revoke token '{tokenId}': {(int)response.StatusCode} {body}");
     }
 
+    /// <summary>The gateway's instance id (GET /admin/agents), the label that tells the reaper whose containers are whose.</summary>
+    public async Task<string> GetGatewayInstanceAsync(CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(() => _http.GetAsync("admin/agents", cancellationToken)).ConfigureAwait(false);
+        var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode)
+            throw new FleetCliException("gateway_error", $"the gateway refused GET /admin/agents: {(int)response.StatusCode} {body}");
+        try
+        {
+            using var doc = JsonDocument.Parse(body);
+            return doc.RootElement.TryGetProperty("gateway", out var g) && g.GetString() is { Length: > 0 } id
+                ? id
+                : throw new FleetCliException("gateway_error", "the gateway's GET /admin/agents answer names no gateway instance");
+        }
+        catch (JsonException ex)
+        {
+            throw new FleetCliException("gateway_error", "the gateway's GET /admin/agents answer is not JSON: " + ex.Message);
+        }
+    }
+
     public void Dispose() => _http.Dispose();
 
     private async Task<HttpResponseMessage> SendAsync(Func<Task<HttpResponseMessage>> send)

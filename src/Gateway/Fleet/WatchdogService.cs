@@ -8,14 +8,16 @@ namespace AgentGate.Gateway.Fleet;
 
 /// <summary>
 /// Every interval: reads the sandboxed containers from dockerd (registering new agents, marking dead ones, forgetting
-/// removed ones) and runs <see cref="AgentWatchdog.EvaluateAsync"/>. Without a reachable dockerd it keeps evaluating
-/// what it knows, which is nothing, so the snapshot stays empty.
+/// removed ones), marks agents whose budget is used up, and runs <see cref="AgentWatchdog.EvaluateAsync"/>. Without a
+/// reachable dockerd it keeps evaluating what it knows, which is nothing, so the snapshot stays empty.
 /// </summary>
 internal sealed partial class WatchdogService(
-    AgentWatchdog watchdog, FleetAgentIndex index, IContainerRuntime runtime, WatchdogSettings settings, TimeProvider time, ILogger<WatchdogService> logger)
+    AgentWatchdog watchdog, FleetAgentIndex index, IContainerRuntime runtime, BudgetExhaustionProbe budgets, WatchdogSettings settings,
+    TimeProvider time, ILogger<WatchdogService> logger)
     : BackgroundService
 {
     private bool _dockerWarned;
+    private bool _budgetWarned;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -40,6 +42,7 @@ internal sealed partial class WatchdogService(
             _dockerWarned = true;
         }
 
+        await SyncBudgetsAsync(cancellationToken);
         IReadOnlyList<AgentHealth> snapshot;
         try
         {
@@ -80,6 +83,30 @@ internal sealed partial class WatchdogService(
 
         index.Replace(seen);
     }
+
+    private async Task SyncBudgetsAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var exhausted = await budgets.ExhaustedAsync(cancellationToken);
+            foreach (var agent in watchdog.Snapshot())
+            {
+                var reason = BudgetExhaustionProbe.ReasonFor(exhausted, agent.Agent, agent.Task);
+                watchdog.SetBudgetExhausted(agent.Fleet, agent.Agent, reason is not null, reason);
+            }
+
+            _budgetWarned = false;
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            // A budget store that cannot be read leaves the last known budget state in place.
+            if (!_budgetWarned) LogBudgetsUnavailable(logger, ex.GetBaseException().Message);
+            _budgetWarned = true;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "watchdog: budgets cannot be read ({Reason}); over_budget states keep their last value")]
+    private static partial void LogBudgetsUnavailable(ILogger logger, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "watchdog: dockerd is not reachable ({Reason}); the agent snapshot stays empty until it is")]
     private static partial void LogDockerUnavailable(ILogger logger, string reason);

@@ -65,6 +65,7 @@ internal static class GatewayHost
         app.MapAdminEndpoints();
         app.MapPolicyEnforcement();
         app.MapFleetAdmin();
+        Guards.ClaudeCode.ClaudeCodeAuthorizeEndpoint.MapClaudeCodeAuthorize(app);
         app.MapBudgetAdmin().WithMetadata(new ListenerMetadata(ListenerKind.Admin), AdminTokenRequired.Instance);
         app.MapPrometheusScrapingEndpoint("/metrics").WithMetadata(new ListenerMetadata(ListenerKind.Admin), AdminTokenRequired.Instance);
         app.Map("/llm/{provider}/{**path}", context =>

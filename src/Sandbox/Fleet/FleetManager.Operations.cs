@@ -48,14 +48,18 @@ public sealed partial class FleetManager
     /// Removes containers and networks whose gateway-instance label is not in <paramref name="liveGateways"/>
     /// (left by a gateway that died); call at start-up with the live instances (at least this one).
     /// </summary>
-    public async Task<FleetDownResult> ReapAsync(IReadOnlySet<string> liveGateways, CancellationToken cancellationToken)
+    public Task<FleetDownResult> ReapAsync(IReadOnlySet<string> liveGateways, CancellationToken cancellationToken) =>
+        ReapAsync(liveGateways.Contains, cancellationToken);
+
+    /// <summary>Removes containers and networks (revoking tokens, releasing firewall rules) of every gateway instance <paramref name="isAlive"/> rejects.</summary>
+    public async Task<FleetDownResult> ReapAsync(Func<string, bool> isAlive, CancellationToken cancellationToken)
     {
         var managed = new Dictionary<string, string> { [SandboxLabels.Managed] = "true" };
         var containers = await _runtime.ListContainersAsync(managed, cancellationToken).ConfigureAwait(false);
         var networks = await _runtime.ListNetworksAsync(managed, cancellationToken).ConfigureAwait(false);
         var dead = containers.Select(c => c.Labels.GetValueOrDefault(SandboxLabels.Gateway, ""))
             .Concat(networks.Select(n => n.Labels.GetValueOrDefault(SandboxLabels.Gateway, "")))
-            .Where(g => !liveGateways.Contains(g)).ToHashSet(StringComparer.Ordinal);
+            .Distinct(StringComparer.Ordinal).Where(g => !isAlive(g)).ToList();
         int removed = 0, nets = 0, tokens = 0;
         foreach (var gateway in dead)
         {

@@ -46,7 +46,17 @@ public sealed class IptablesHostFirewall : IHostFirewall
             psi.ArgumentList.Add(a);
         }
 
-        using var process = Process.Start(psi) ?? throw new InvalidOperationException($"could not start '{_iptables}'");
+        Process? started;
+        try
+        {
+            started = Process.Start(psi);
+        }
+        catch (System.ComponentModel.Win32Exception) when (!required)
+        {
+            return false; // no iptables binary: there are no rules to release either
+        }
+
+        using var process = started ?? throw new InvalidOperationException($"could not start '{_iptables}'");
         var stderr = await process.StandardError.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
         await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
         if (process.ExitCode != 0 && required)

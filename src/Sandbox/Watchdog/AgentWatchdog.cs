@@ -37,9 +37,12 @@ public sealed class AgentWatchdog
         if (_agents.TryGetValue((fleet, agent), out var e)) e.LastActivity = _time.GetUtcNow();
     }
 
-    public void SetBudgetExhausted(string fleet, string agent, bool exhausted)
+    /// <summary>Marks an agent over budget (or not); <paramref name="reason"/> names the exhausted budget for the snapshot.</summary>
+    public void SetBudgetExhausted(string fleet, string agent, bool exhausted, string? reason = null)
     {
-        if (_agents.TryGetValue((fleet, agent), out var e)) e.BudgetExhausted = exhausted;
+        if (!_agents.TryGetValue((fleet, agent), out var e)) return;
+        e.BudgetReason = exhausted ? reason ?? "budget exhausted" : null;
+        e.BudgetExhausted = exhausted;
     }
 
     public void SetContainerAlive(string fleet, string agent, bool alive)
@@ -75,7 +78,7 @@ public sealed class AgentWatchdog
         var idle = now - e.LastActivity;
         var (state, reason) =
             !e.Alive ? (AgentState.Exited, "container is not running")
-            : e.BudgetExhausted ? (AgentState.OverBudget, "budget exhausted")
+            : e.BudgetExhausted ? (AgentState.OverBudget, e.BudgetReason ?? "budget exhausted")
             : _options.TaskTimeLimit is { } limit && now - e.StartedAt > limit ? (AgentState.Zombie, $"task ran longer than {limit}")
             : idle >= _options.ZombieAfter ? (AgentState.Zombie, $"no gateway activity for {idle}")
             : idle >= _options.StalledAfter ? (AgentState.Stalled, $"no gateway activity for {idle}")
@@ -90,6 +93,7 @@ public sealed class AgentWatchdog
         public DateTimeOffset LastActivity { get; set; }
         public bool Alive { get; set; }
         public bool BudgetExhausted { get; set; }
+        public string? BudgetReason { get; set; }
         public AgentState LastState { get; set; } = AgentState.Working;
     }
 }

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json;
 using AgentGate.Gateway.Tests.Cli;
 using AgentGate.Gateway.Tests.Infrastructure;
@@ -53,6 +54,8 @@ public sealed class FleetDockerTests : IDisposable
             var row = Assert.Single(JsonDocument.Parse(ps.Out).RootElement.EnumerateArray());
             Assert.Equal("builder-17", row.GetProperty("agent").GetString());
             Assert.True(row.GetProperty("running").GetBoolean());
+            var agents = await host.Admin.GetFromJsonAsync<JsonElement>("/admin/agents");
+            Assert.Equal(agents.GetProperty("gateway").GetString(), row.GetProperty("gateway").GetString()); // the reaper's label
 
             var ls = await CliRunner.RunAsync([.. (string[])["sandbox", "exec", "builder-17", "--fleet", fleet], .. gateway, .. admin, "--", "ls", "/"]);
             Assert.True(ls.Code == 0, ls.Err);

@@ -68,6 +68,18 @@ public sealed class AgentWatchdogTests
     }
 
     [Fact]
+    public async Task Evaluate_BudgetReasonThenCleared_ReasonShownThenWorkingAgain()
+    {
+        var (w, _, _) = Create();
+        w.SetBudgetExhausted("f", "a1", true, "budget exhausted: agent:a1:tokens spent 40 of 30 (day)");
+        var over = (await w.EvaluateAsync(default)).Single();
+        Assert.Equal((AgentState.OverBudget, "budget exhausted: agent:a1:tokens spent 40 of 30 (day)"), (over.State, over.Reason));
+        w.SetBudgetExhausted("f", "a1", false, "ignored when not exhausted");
+        var working = (await w.EvaluateAsync(default)).Single();
+        Assert.Equal((AgentState.Working, false), (working.State, working.BudgetExhausted));
+    }
+
+    [Fact]
     public async Task Evaluate_ContainerDead_IsExitedEvenWhenOverBudget()
     {
         var (w, _, _) = Create();
