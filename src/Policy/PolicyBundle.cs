@@ -59,17 +59,19 @@ public sealed class PolicyBundle
     /// <summary>Evaluates a query with a per-call override of strictness and output.</summary>
     public PolicyResult Evaluate(string query, Value? input, QueryOptions? queryOptions, CancellationToken cancellationToken = default)
     {
-        var parsed = _queries.GetOrAdd(query, static q =>
+        var parsed = _queries.GetOrAdd(query, static (q, policy) =>
         {
             try
             {
-                return Compiler.CompileQuery(q);
+                var errors = new List<CompileError>();
+                var body = Compiler.CompileQuery(q, policy, errors);
+                return errors.Count == 0 ? body : new PolicyError(errors[0].Code, string.Join("; ", errors));
             }
             catch (ParseException ex)
             {
                 return new PolicyError("rego_parse_error", ex.Message);
             }
-        });
+        }, _policy);
         if (parsed is PolicyError pe)
         {
             return PolicyResult.Failure(pe);

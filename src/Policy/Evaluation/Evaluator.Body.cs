@@ -5,52 +5,17 @@ namespace AgentGate.Policy.Evaluation;
 
 internal sealed partial class Evaluator
 {
-    /// <summary>Evaluates a body; expressions whose inputs are not yet bound are deferred (OPA's reordering).</summary>
-    private bool EvalBody(Expr[] body, Func<bool> k)
+    /// <summary>Evaluates a body in the order the compiler fixed (<see cref="Compilation.SafetyOrder"/>).</summary>
+    private bool EvalBody(Expr[] body, Func<bool> k) => EvalFrom(body, 0, k);
+
+    private bool EvalFrom(Expr[] body, int i, Func<bool> k)
     {
-        if (body.Length == 0)
+        if (i == body.Length)
         {
             return k();
         }
 
-        var done = new bool[body.Length];
-        return EvalRemaining(body, done, body.Length, k);
-    }
-
-    private bool EvalRemaining(Expr[] body, bool[] done, int left, Func<bool> k)
-    {
-        if (left == 0)
-        {
-            return k();
-        }
-
-        var pick = -1;
-        for (var i = 0; i < body.Length; i++)
-        {
-            if (!done[i])
-            {
-                if (Ready(body[i]))
-                {
-                    pick = i;
-                    break;
-                }
-
-                if (pick < 0)
-                {
-                    pick = -2 - i;
-                }
-            }
-        }
-
-        if (pick < -1)
-        {
-            pick = -2 - pick;
-        }
-
-        done[pick] = true;
-        var r = EvalExpr(body[pick], () => EvalRemaining(body, done, left - 1, k));
-        done[pick] = false;
-        return r;
+        return EvalExpr(body[i], () => EvalFrom(body, i + 1, k));
     }
 
     private bool EvalExpr(Expr e, Func<bool> k)
@@ -197,110 +162,6 @@ internal sealed partial class Evaluator
             default:
                 return true;
         }
-    }
-
-    /// <summary>True when every variable the expression reads is bound (output positions excepted).</summary>
-    private bool Ready(Expr e)
-    {
-        if (e.Negated)
-        {
-            return Ready(e.Inner!) && NoUnboundVars(e.Inner!);
-        }
-
-        switch (e.Kind)
-        {
-            case ExprKind.SomeDecl:
-                return true;
-            case ExprKind.SomeIn:
-            case ExprKind.Every:
-                return Evaluable(e.Domain!);
-        }
-
-        foreach (var w in e.Withs)
-        {
-            if (!Evaluable(w.Value))
-            {
-                return false;
-            }
-        }
-
-        var t = e.Term!;
-        if (t is CallTerm c)
-        {
-            switch (c.Name)
-            {
-                case "assign":
-                    return Evaluable(c.Args[1]);
-                case "eq":
-                    return Evaluable(c.Args[0]) || Evaluable(c.Args[1]) || Unifiable(c.Args[0], c.Args[1]);
-                default:
-                    var n = c.Args.Length;
-                    if (n > 0 && IsOutputCall(c))
-                    {
-                        n--;
-                    }
-
-                    for (var i = 0; i < n; i++)
-                    {
-                        if (!Evaluable(c.Args[i]))
-                        {
-                            return false;
-                        }
-                    }
-
-                    return true;
-            }
-        }
-
-        return Evaluable(t);
-    }
-
-    private bool NoUnboundVars(Expr e)
-    {
-        if (e.Term is null)
-        {
-            return true;
-        }
-
-        var names = e.VarNames;
-        if (names is null)
-        {
-            var set = new HashSet<string>(StringComparer.Ordinal);
-            CollectAllVars(e.Term, set);
-            set.RemoveWhere(v => v.StartsWith('$') || v is "input" or "data");
-            names = [.. set];
-            e.VarNames = names;
-        }
-
-        foreach (var v in names)
-        {
-            if (!_b.IsBound(v))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private bool Unifiable(Term a, Term b) => (a, b) switch
-    {
-        (ArrayTerm x, ArrayTerm y) => x.Items.Length == y.Items.Length && Zip(x.Items, y.Items),
-        (ObjectTerm, ObjectTerm) => true,
-        _ => false,
-    };
-
-    private bool Zip(Term[] a, Term[] b)
-    {
-        for (var i = 0; i < a.Length; i++)
-        {
-            if (!(Evaluable(a[i]) || Evaluable(b[i]) || Unifiable(a[i], b[i])))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     /// <summary>Whether a term can be evaluated now: its vars are bound, except reference operands (outputs).</summary>
