@@ -8,14 +8,122 @@ internal sealed partial class Evaluator
     /// <summary>Evaluates a body in the order the compiler fixed (<see cref="Compilation.SafetyOrder"/>).</summary>
     private bool EvalBody(Expr[] body, Func<bool> k) => EvalFrom(body, 0, k);
 
+    /// <summary>
+    /// Runs expressions from <paramref name="i"/>: tests and assignments whose terms are ground run directly
+    /// (no continuation); the first expression that needs backtracking continues through <see cref="EvalExpr"/>.
+    /// </summary>
     private bool EvalFrom(Expr[] body, int i, Func<bool> k)
     {
-        if (i == body.Length)
+        var mark = _b.Mark;
+        for (; i < body.Length; i++)
         {
-            return k();
+            var e = body[i];
+            var d = TryDirectExpr(e);
+            if (d == Direct.Undefined)
+            {
+                _b.Undo(mark);
+                return true;
+            }
+
+            if (d == Direct.Cps)
+            {
+                var next = i + 1;
+                var r = next == body.Length ? EvalExpr(e, k) : EvalExpr(e, () => EvalFrom(body, next, k));
+                _b.Undo(mark);
+                return r;
+            }
         }
 
-        return EvalExpr(body[i], () => EvalFrom(body, i + 1, k));
+        var result = k();
+        _b.Undo(mark);
+        return result;
+    }
+
+    /// <summary>Evaluates an expression without continuations when it can: Value = true, Undefined = fails.</summary>
+    private Direct TryDirectExpr(Expr e)
+    {
+        if (e.Withs.Length > 0)
+        {
+            return Direct.Cps;
+        }
+
+        if (e.Negated)
+        {
+            var inner = e.Inner!;
+            if (inner.Withs.Length > 0)
+            {
+                return Direct.Cps;
+            }
+
+            var mark = _b.Mark;
+            var d = TryDirectExpr(inner);
+            _b.Undo(mark);
+            return d switch
+            {
+                Direct.Value => Direct.Undefined,
+                Direct.Undefined => Direct.Value,
+                _ => Direct.Cps,
+            };
+        }
+
+        switch (e.Kind)
+        {
+            case ExprKind.SomeDecl:
+                return Direct.Value;
+            case ExprKind.Term:
+                break;
+            default:
+                return Direct.Cps;
+        }
+
+        Step();
+        var t = e.Term!;
+        if (t is CallTerm { Name: "assign" or "eq" } c)
+        {
+            var (a, b) = (c.Args[0], c.Args[1]);
+            if (a is VarTerm va && va.Name is not ("input" or "data") && !_b.IsBound(va.Name))
+            {
+                return DirectBind(va, b);
+            }
+
+            if (b is VarTerm vb && vb.Name is not ("input" or "data") && !_b.IsBound(vb.Name))
+            {
+                return DirectBind(vb, a);
+            }
+
+            var da = TryDirect(a, out var x);
+            if (da == Direct.Cps)
+            {
+                return da;
+            }
+
+            var db = TryDirect(b, out var y);
+            if (db == Direct.Cps)
+            {
+                return db;
+            }
+
+            return da == Direct.Value && db == Direct.Value && x!.Equals(y) ? Direct.Value : Direct.Undefined;
+        }
+
+        var dt = TryDirect(t, out var v);
+        if (dt == Direct.Value && v is BooleanValue { Value: false })
+        {
+            return Direct.Undefined;
+        }
+
+        return dt;
+    }
+
+    private Direct DirectBind(VarTerm v, Term t)
+    {
+        var d = TryDirect(t, out var value);
+        if (d == Direct.Value)
+        {
+            _b.Bind(v.Name, value!);
+        }
+
+        return d;
     }
 
     private bool EvalExpr(Expr e, Func<bool> k)

@@ -7,20 +7,7 @@ namespace AgentGate.Policy.Evaluation;
 
 internal sealed partial class Evaluator
 {
-    private RuleNode? FindNode(string dottedData)
-    {
-        var node = _policy.Root;
-        var parts = dottedData.Split('.');
-        for (var i = 1; i < parts.Length; i++)
-        {
-            if (!node.Children.TryGetValue(parts[i], out node!))
-            {
-                return null;
-            }
-        }
-
-        return node;
-    }
+    private RuleNode? FindNode(string dottedData) => _policy.Nodes.GetValueOrDefault(dottedData);
 
     private bool IsOutputCall(CallTerm c)
     {
