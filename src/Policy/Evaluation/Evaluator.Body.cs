@@ -25,6 +25,12 @@ internal sealed partial class Evaluator
                 return true;
             }
 
+            if (d == Direct.Cps && e.Kind == ExprKind.SomeIn && IterateDirect(body, i, k) is { } iterated)
+            {
+                _b.Undo(mark);
+                return iterated;
+            }
+
             if (d == Direct.Cps)
             {
                 var next = i + 1;
@@ -37,6 +43,109 @@ internal sealed partial class Evaluator
         var result = k();
         _b.Undo(mark);
         return result;
+    }
+
+    /// <summary>
+    /// <c>some k, v in coll</c> with fresh variables over a ground collection: the members are bound in a
+    /// loop and the rest of the body runs for each, without continuations. Null when it does not apply.
+    /// </summary>
+    private bool? IterateDirect(Expr[] body, int i, Func<bool> k)
+    {
+        var e = body[i];
+        if (e.Negated || e.Withs.Length > 0 || e.Value is not VarTerm val || !IsFree(val)
+            || (e.Key is not null && (e.Key is not VarTerm key || !IsFree(key) || key.Name == val.Name)))
+        {
+            return null;
+        }
+
+        var keyVar = e.Key as VarTerm;
+        Step();
+        var d = TryDirect(e.Domain!, out var coll);
+        if (d == Direct.Cps)
+        {
+            return null;
+        }
+
+        if (d == Direct.Undefined)
+        {
+            return true;
+        }
+
+        var next = i + 1;
+        switch (coll)
+        {
+            case ArrayValue a:
+                for (var j = 0; j < a.Count; j++)
+                {
+                    if (!Member(keyVar is null ? null : NumberValue.From(j), a[j]))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            case ObjectValue o:
+                foreach (var p in o.SortedPairs)
+                {
+                    if (!Member(p.Key, p.Value))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            case SetValue s:
+                foreach (var m in s.Sorted)
+                {
+                    if (!Member(m, m))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            default:
+                return true;
+        }
+
+        bool Member(Value? kv, Value vv)
+        {
+            var mark = _b.Mark;
+            if (keyVar is not null)
+            {
+                _b.Bind(keyVar.Name, kv!);
+            }
+
+            _b.Bind(val.Name, vv);
+            var r = EvalFrom(body, next, k);
+            _b.Undo(mark);
+            return r;
+        }
+    }
+
+    private bool IsFree(VarTerm v) => v.Name is not ("input" or "data") && !_b.IsBound(v.Name);
+
+    /// <summary>
+    /// Runs the directly evaluable prefix of a body, leaving its bindings in place: returns the index of the
+    /// first expression that needs <see cref="EvalFrom"/>, the body length when all ran, or -1 when one failed.
+    /// </summary>
+    private int DirectPrefix(Expr[] body)
+    {
+        for (var i = 0; i < body.Length; i++)
+        {
+            var d = TryDirectExpr(body[i]);
+            if (d == Direct.Undefined)
+            {
+                return -1;
+            }
+
+            if (d == Direct.Cps)
+            {
+                return i;
+            }
+        }
+
+        return body.Length;
     }
 
     /// <summary>Evaluates an expression without continuations when it can: Value = true, Undefined = fails.</summary>
