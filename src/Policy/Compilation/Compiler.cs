@@ -98,6 +98,7 @@ internal static class Compiler
             var safety = new SafetyOrder(Arity(root, builtins), errors);
             foreach (var node in AllNodes(root))
             {
+                node.Index = RuleIndex.Build(node.Rules);
                 foreach (var r in node.Rules.Append(node.Default))
                 {
                     if (r is not null)

@@ -22,4 +22,7 @@ internal sealed class EvalState
     public Dictionary<string, Term> FunctionOverrides { get; init; } = NoFunctionOverrides;
 
     public Dictionary<RuleNode, Value?> Cache { get; } = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>Values of comprehensions that close over no local variable (they depend on input and data only).</summary>
+    public Dictionary<ComprehensionTerm, Value>? Comprehensions { get; set; }
 }

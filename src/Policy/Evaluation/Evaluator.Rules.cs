@@ -44,72 +44,7 @@ internal sealed partial class Evaluator
             return ObjectRules(node);
         }
 
-        if (setMode)
-        {
-            var set = new HashSet<Value>();
-            foreach (var r in rules)
-            {
-                var saved = EnterScope();
-                try
-                {
-                    var stop = DirectPrefix(r.Body);
-                    if (stop == r.Body.Length)
-                    {
-                        AddMember(set, r.Key!);
-                    }
-                    else if (stop >= 0)
-                    {
-                        var rule = r;
-                        EvalExpr(r.Body[stop], () => EvalFrom(rule.Body, stop + 1, () => AddMember(set, rule.Key!)));
-                    }
-                }
-                finally
-                {
-                    LeaveScope(saved);
-                }
-            }
-
-            return SetValue.Wrap(set);
-        }
-
-        Value? result = null;
-        foreach (var r in rules)
-        {
-            var v = CompleteRule(r, null);
-            if (v is null)
-            {
-                continue;
-            }
-
-            if (result is not null && !result.Equals(v))
-            {
-                throw Conflict(r, "complete rules must not produce multiple outputs");
-            }
-
-            result = v;
-        }
-
-        return result ?? DefaultValue(node);
-    }
-
-    /// <summary>Adds the value(s) of a term to a set being built; always continues.</summary>
-    private bool AddMember(HashSet<Value> set, Term t)
-    {
-        var d = TryDirect(t, out var v);
-        if (d == Direct.Value)
-        {
-            set.Add(v!);
-        }
-        else if (d == Direct.Cps)
-        {
-            EvalTerm(t, x =>
-            {
-                set.Add(x);
-                return true;
-            });
-        }
-
-        return true;
+        return setMode ? SetRules(node) : CompleteRules(node);
     }
 
     private static EvalException Conflict(Rule r, string msg) => EvalException.At("eval_conflict_error", r.Loc, msg);
@@ -320,8 +255,11 @@ internal sealed partial class Evaluator
     private Value ObjectRules(RuleNode node)
     {
         var root = new Dictionary<Value, object>();
-        foreach (var r in node.Rules)
+        var candidates = Candidates(node);
+        var n = candidates?.Length ?? node.Rules.Count;
+        for (var j = 0; j < n; j++)
         {
+            var r = node.Rules[candidates is null ? j : candidates[j]];
             var start = StaticLength(r);
             var keys = r.Head[start..];
             var rule = r;
