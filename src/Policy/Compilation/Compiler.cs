@@ -114,6 +114,20 @@ internal static class Compiler
             StaticChecks.Run(root, builtins, errors);
         }
 
+        if (errors.Count == 0)
+        {
+            foreach (var node in AllNodes(root))
+            {
+                foreach (var r in node.Rules.Append(node.Default))
+                {
+                    for (var x = r; x is not null; x = x.Else)
+                    {
+                        DataTarget.ResolveAll(root, data, w => w.Rule(x));
+                    }
+                }
+            }
+        }
+
         return errors.Count > 0 ? null : new CompiledPolicy(root, data, builtins, null);
     }
 
@@ -141,6 +155,7 @@ internal static class Compiler
         ScopeAnnotator.Body(resolved, new HashSet<string>(StringComparer.Ordinal));
         var none = new HashSet<string>(StringComparer.Ordinal);
         new SafetyOrder(Arity(policy.Root, policy.Builtins), errors).Body(resolved, none, none);
+        DataTarget.ResolveAll(policy.Root, policy.Data, w => w.Body(resolved));
         return resolved;
     }
 

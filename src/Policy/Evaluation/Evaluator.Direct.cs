@@ -121,7 +121,7 @@ internal sealed partial class Evaluator
         value = null;
         if (r.Head is VarTerm { Name: "data" } && !_b.IsBound("data"))
         {
-            return DirectData(r.Path, out value);
+            return r.Target is { } target && _state.DataOverrides.Count == 0 ? DirectTarget(target, r.Path, out value) : DirectData(r.Path, out value);
         }
 
         var d = TryDirect(r.Head, out var cur);
@@ -147,6 +147,24 @@ internal sealed partial class Evaluator
 
         value = cur;
         return Direct.Value;
+    }
+
+    /// <summary>A constant <c>data</c> reference resolved by the compiler: a base document, or a rule node's value indexed.</summary>
+    private Direct DirectTarget(DataTarget target, Term[] path, out Value? value)
+    {
+        value = target.BaseValue;
+        if (target.Node is not { } node)
+        {
+            return value is null ? Direct.Undefined : Direct.Value;
+        }
+
+        value = node.IsFunction ? null : NodeValue(node, null);
+        for (var i = target.Depth; i < path.Length && value is not null; i++)
+        {
+            value = Index(value, ((ScalarTerm)path[i]).Value);
+        }
+
+        return value is null ? Direct.Undefined : Direct.Value;
     }
 
     /// <summary>A ground <c>data</c> reference: the rule tree is walked like <see cref="WalkNode"/> does, keys known.</summary>
