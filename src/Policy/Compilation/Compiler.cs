@@ -114,21 +114,24 @@ internal static class Compiler
             StaticChecks.Run(root, builtins, errors);
         }
 
-        if (errors.Count == 0)
+        if (errors.Count > 0)
         {
-            foreach (var node in AllNodes(root))
+            return null;
+        }
+
+        var policy = new CompiledPolicy(root, data, builtins, null);
+        foreach (var node in AllNodes(root))
+        {
+            foreach (var r in node.Rules.Append(node.Default))
             {
-                foreach (var r in node.Rules.Append(node.Default))
+                for (var x = r; x is not null; x = x.Else)
                 {
-                    for (var x = r; x is not null; x = x.Else)
-                    {
-                        DataTarget.ResolveAll(root, data, w => w.Rule(x));
-                    }
+                    DataTarget.ResolveAll(policy, w => w.Rule(x));
                 }
             }
         }
 
-        return errors.Count > 0 ? null : new CompiledPolicy(root, data, builtins, null);
+        return policy;
     }
 
     private static bool MarkRules(RuleNode node)
@@ -155,7 +158,7 @@ internal static class Compiler
         ScopeAnnotator.Body(resolved, new HashSet<string>(StringComparer.Ordinal));
         var none = new HashSet<string>(StringComparer.Ordinal);
         new SafetyOrder(Arity(policy.Root, policy.Builtins), errors).Body(resolved, none, none);
-        DataTarget.ResolveAll(policy.Root, policy.Data, w => w.Body(resolved));
+        DataTarget.ResolveAll(policy, w => w.Body(resolved));
         return resolved;
     }
 

@@ -10,13 +10,21 @@ namespace AgentGate.Policy.Compilation;
 /// </summary>
 internal sealed record DataTarget(RuleNode? Node, int Depth, Value? BaseValue)
 {
-    /// <summary>Resolves every constant <c>data</c> reference in a rule or query body.</summary>
-    public static void ResolveAll(RuleNode root, Value data, Action<TermWalker> walk) =>
+    /// <summary>Resolves every constant <c>data</c> reference and every call's function in a rule or query body.</summary>
+    public static void ResolveAll(CompiledPolicy policy, Action<TermWalker> walk) =>
         walk(new TermWalker(t =>
         {
-            if (t is RefTerm { Head: VarTerm { Name: "data" } } r && r.Path.All(p => p is ScalarTerm { Value: StringValue }))
+            switch (t)
             {
-                r.Target = Resolve(root, data, r.Path);
+                case RefTerm { Head: VarTerm { Name: "data" } } r when r.Path.All(p => p is ScalarTerm { Value: StringValue }):
+                    r.Target = Resolve(policy.Root, policy.Data, r.Path);
+                    break;
+                case CallTerm c when c.Name.StartsWith("data.", StringComparison.Ordinal):
+                    c.Target = policy.Nodes.GetValueOrDefault(c.Name) is { IsFunction: true } fn ? fn : null;
+                    break;
+                case CallTerm c when c.Name is not ("print" or "internal.print" or "walk" or "assign" or "eq"):
+                    c.Target = policy.Builtins.TryGet(c.Name, out var def) ? def : null;
+                    break;
             }
         }));
 

@@ -172,6 +172,11 @@ internal sealed partial class Evaluator
             throw EvalException.At("rego_type_error", loc, $"undefined function {name}");
         }
 
+        return CallBuiltin(def, name, args, loc);
+    }
+
+    private Value? CallBuiltin(BuiltinDefinition def, string name, Value[] args, Loc loc)
+    {
         try
         {
             return def.Function(_ctx, args);

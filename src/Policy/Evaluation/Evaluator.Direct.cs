@@ -1,3 +1,4 @@
+using AgentGate.Policy.Builtins;
 using AgentGate.Policy.Compilation;
 using AgentGate.Policy.Syntax;
 using AgentGate.Policy.Values;
@@ -260,13 +261,14 @@ internal sealed partial class Evaluator
     private Direct DirectCall(CallTerm c, out Value? value)
     {
         value = null;
-        var name = c.Name;
-        if (name is "print" or "internal.print" or "walk" or "assign" or "eq" || _state.FunctionOverrides.Count > 0)
+        if (c.Target is null || _state.FunctionOverrides.Count > 0)
         {
             return Direct.Cps;
         }
 
-        var arity = Arity(name);
+        var fn = c.Target as RuleNode;
+        var builtin = c.Target as BuiltinDefinition;
+        var arity = fn is null ? builtin!.Arity : fn.Rules.Count > 0 ? fn.Rules[0].Args!.Length : fn.Default!.Args!.Length;
         if (arity != c.Args.Length)
         {
             return Direct.Cps;
@@ -284,7 +286,8 @@ internal sealed partial class Evaluator
             args[i] = a!;
         }
 
-        value = Invoke(name, args, c.Loc);
+        Step();
+        value = fn is not null ? CallFunction(fn, args) : CallBuiltin(builtin!, c.Name, args, c.Loc);
         return value is null ? Direct.Undefined : Direct.Value;
     }
 }

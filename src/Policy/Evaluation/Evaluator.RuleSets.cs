@@ -44,7 +44,7 @@ internal sealed partial class Evaluator
                 }
                 else if (stop >= 0)
                 {
-                    EvalExpr(r.Body[stop], () => EvalFrom(r.Body, stop + 1, () => AddMember(set, r.Key!)));
+                    EvalFrom(r.Body, stop, () => AddMember(set, r.Key!));
                 }
             }
             finally
