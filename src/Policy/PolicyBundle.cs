@@ -59,17 +59,19 @@ public sealed class PolicyBundle
     /// <summary>Evaluates a query with a per-call override of strictness and output.</summary>
     public PolicyResult Evaluate(string query, Value? input, QueryOptions? queryOptions, CancellationToken cancellationToken = default)
     {
-        var parsed = _queries.GetOrAdd(query, static q =>
+        var parsed = _queries.GetOrAdd(query, static (q, policy) =>
         {
             try
             {
-                return Compiler.CompileQuery(q);
+                var errors = new List<CompileError>();
+                var body = Compiler.CompileQuery(q, policy, errors);
+                return errors.Count == 0 ? body : new PolicyError(errors[0].Code, string.Join("; ", errors));
             }
             catch (ParseException ex)
             {
                 return new PolicyError("rego_parse_error", ex.Message);
             }
-        });
+        }, _policy);
         if (parsed is PolicyError pe)
         {
             return PolicyResult.Failure(pe);
@@ -83,27 +85,73 @@ public sealed class PolicyBundle
         return Run((Expr[])parsed, input, queryOptions, cancellationToken);
     }
 
-    private readonly ConcurrentDictionary<string, string> _ruleQueries = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Term[]?> _rulePaths = new(StringComparer.Ordinal);
 
     /// <summary>Evaluates one document path (e.g. <c>data.agentgate.decision</c>); null when undefined.</summary>
+    /// <remarks>
+    /// A plain dotted <c>data</c> path is evaluated directly (no query, no result rows); pass the input as a
+    /// prebuilt <see cref="Value"/> (see <see cref="ValueJson"/>) and reuse it across rules of one request.
+    /// </remarks>
     public (Value? Value, PolicyError? Error) EvaluateRule(string path, Value? input, CancellationToken cancellationToken = default)
     {
-        if (!_ruleQueries.TryGetValue(path, out var query))
+        if (!_rulePaths.TryGetValue(path, out var terms))
         {
-            query = "__result__ = " + path;
-            if (_ruleQueries.Count < 1000)
+            terms = ParsePath(path);
+            if (_rulePaths.Count < 1000)
             {
-                _ruleQueries[path] = query;
+                _rulePaths[path] = terms;
             }
         }
 
-        var r = Evaluate(query, input, null, cancellationToken);
-        if (r.Error is not null)
+        if (terms is null)
         {
-            return (null, r.Error);
+            var r = Evaluate("__result__ = " + path, input, null, cancellationToken);
+            if (r.Error is not null)
+            {
+                return (null, r.Error);
+            }
+
+            return r.Rows.Count == 0 ? (null, null) : (r.Rows[0]["__result__"], null);
         }
 
-        return r.Rows.Count == 0 ? (null, null) : (r.Rows[0]["__result__"], null);
+        var ev = Start(input, null, cancellationToken, out var error);
+        if (ev is null)
+        {
+            return (null, error);
+        }
+
+        try
+        {
+            return (ev.EvalPath(terms), null);
+        }
+        catch (Exception ex) when (AsError(ex) is not null)
+        {
+            return (null, AsError(ex));
+        }
+    }
+
+    /// <summary>The operands of <c>data.a.b…</c> when every part is a plain name; null otherwise.</summary>
+    private static Term[]? ParsePath(string path)
+    {
+        var parts = path.Split('.');
+        if (parts[0] != "data")
+        {
+            return null;
+        }
+
+        var terms = new Term[parts.Length - 1];
+        for (var i = 1; i < parts.Length; i++)
+        {
+            var p = parts[i];
+            if (p.Length == 0 || !(char.IsAsciiLetter(p[0]) || p[0] == '_') || !p.All(c => char.IsAsciiLetterOrDigit(c) || c == '_'))
+            {
+                return null;
+            }
+
+            terms[i - 1] = new ScalarTerm(new Loc("query", 1, 1), StringValue.From(p));
+        }
+
+        return terms;
     }
 
     /// <summary>Every non-function rule path (e.g. <c>data.pkg.test_x</c>), sorted.</summary>
@@ -128,11 +176,13 @@ public sealed class PolicyBundle
         }
     }
 
-    private PolicyResult Run(Expr[] body, Value? input, QueryOptions? q, CancellationToken cancellationToken)
+    /// <summary>Checks the input and creates the evaluator for one query; null with an error when the input is refused.</summary>
+    private Evaluator? Start(Value? input, QueryOptions? q, CancellationToken cancellationToken, out PolicyError? error)
     {
-        if (input is not null && InputLimits.Check(input, Options.MaxInputNodes, Options.MaxInputDepth) is { } inputError)
+        error = input is null ? null : InputLimits.Check(input, Options.MaxInputNodes, Options.MaxInputDepth);
+        if (error is not null)
         {
-            return PolicyResult.Failure(inputError);
+            return null;
         }
 
         var ctx = new BuiltinContext(q?.Now ?? Options.TimeProvider.GetUtcNow(), cancellationToken)
@@ -140,9 +190,28 @@ public sealed class PolicyBundle
             StrictErrors = q?.StrictBuiltinErrors ?? Options.StrictBuiltinErrors,
             PrintOutput = q?.PrintOutput ?? Options.PrintOutput,
         };
+        return new Evaluator(_policy, input, ctx, Options.Limits, System.Diagnostics.Stopwatch.GetTimestamp() + (long)(Options.Timeout.TotalSeconds * System.Diagnostics.Stopwatch.Frequency));
+    }
+
+    /// <summary>The structured error for an evaluation failure; null for exceptions that are bugs.</summary>
+    private static PolicyError? AsError(Exception ex) => ex switch
+    {
+        EvalException e => new PolicyError(e.Code, e.Message),
+        InsufficientExecutionStackException => new PolicyError("eval_limit_error", "evaluation exceeded the stack depth"),
+        OperationCanceledException => new PolicyError("eval_cancel_error", "evaluation cancelled or timed out"),
+        _ => null,
+    };
+
+    private PolicyResult Run(Expr[] body, Value? input, QueryOptions? q, CancellationToken cancellationToken)
+    {
+        var ev = Start(input, q, cancellationToken, out var inputError);
+        if (ev is null)
+        {
+            return PolicyResult.Failure(inputError!);
+        }
+
         try
         {
-            var ev = new Evaluator(_policy, input, ctx, Options.Limits, System.Diagnostics.Stopwatch.GetTimestamp() + (long)(Options.Timeout.TotalSeconds * System.Diagnostics.Stopwatch.Frequency));
             var rows = ev.Query(body);
             var result = new List<IReadOnlyDictionary<string, Value>>(rows.Count);
             foreach (var r in rows)
@@ -152,17 +221,9 @@ public sealed class PolicyBundle
 
             return PolicyResult.Success(result);
         }
-        catch (EvalException ex)
+        catch (Exception ex) when (AsError(ex) is not null)
         {
-            return PolicyResult.Failure(new PolicyError(ex.Code, ex.Message));
-        }
-        catch (InsufficientExecutionStackException)
-        {
-            return PolicyResult.Failure(new PolicyError("eval_limit_error", "evaluation exceeded the stack depth"));
-        }
-        catch (OperationCanceledException)
-        {
-            return PolicyResult.Failure(new PolicyError("eval_cancel_error", "evaluation cancelled or timed out"));
+            return PolicyResult.Failure(AsError(ex)!);
         }
     }
 }

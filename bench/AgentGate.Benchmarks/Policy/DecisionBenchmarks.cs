@@ -6,20 +6,25 @@ using BenchmarkDotNet.Attributes;
 namespace AgentGate.Benchmarks.Policy;
 
 /// <summary>
-/// Per-decision cost of the shipped bundle (policies/) against a trivial one-rule bundle as the
-/// in-run baseline, for the inputs the gateway builds (~20 fields).
+/// Per-decision cost of the realistic gateway policy (<see cref="RealisticPolicy"/>) and of the
+/// shipped bundle (policies/) against a trivial one-rule bundle as the in-run baseline, for the inputs
+/// the gateway builds (~20 fields).
 /// </summary>
 [MemoryDiagnoser]
 public class DecisionBenchmarks
 {
     private PolicyBundle _trivial = null!;
     private PolicyBundle _shipped = null!;
+    private PolicyBundle _realistic = null!;
+    private Value _realisticInput = null!;
     private Value _exec = null!;
     private Value _llm = null!;
 
     [GlobalSetup]
     public void Setup()
     {
+        _realistic = RealisticPolicy.Compile();
+        _realisticInput = ValueJson.Parse(RealisticPolicy.Input);
         _trivial = PolicyBundle.Compile([new("t.rego", "package agentgate\n\ndecision := {\"allow\": true}\n")]).Bundle!;
         var sources = PolicySources.Load([FindPolicies()]);
         _shipped = PolicyBundle.Compile(sources.Modules, sources.Data).Bundle
@@ -31,6 +36,9 @@ public class DecisionBenchmarks
 
     [Benchmark(Baseline = true)]
     public Value? TrivialBundle() => _trivial.EvaluateRule("data.agentgate.decision", _llm).Value;
+
+    [Benchmark]
+    public Value? RealisticPolicy_File() => _realistic.EvaluateRule("data.gateway.decision", _realisticInput).Value;
 
     [Benchmark]
     public Value? ShippedBundle_Llm() => _shipped.EvaluateRule("data.agentgate.decision", _llm).Value;

@@ -12,7 +12,24 @@ internal sealed class CompiledPolicy
         Data = data;
         Builtins = builtins;
         QueryResolver = queryResolver;
+        Collect(root);
+
+        void Collect(RuleNode n)
+        {
+            if (n.HasRules)
+            {
+                Nodes["data." + string.Join('.', n.Path)] = n;
+            }
+
+            foreach (var c in n.Children.Values)
+            {
+                Collect(c);
+            }
+        }
     }
+
+    /// <summary>Every node holding rules or functions by its dotted path (<c>data.pkg.f</c>); read-only after construction.</summary>
+    public Dictionary<string, RuleNode> Nodes { get; } = new(StringComparer.Ordinal);
 
     public RuleNode Root { get; }
 

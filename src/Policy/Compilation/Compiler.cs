@@ -95,10 +95,43 @@ internal static class Compiler
         MarkRules(root);
         if (errors.Count == 0)
         {
+            var safety = new SafetyOrder(Arity(root, builtins), errors);
+            foreach (var node in AllNodes(root))
+            {
+                node.Index = RuleIndex.Build(node.Rules);
+                foreach (var r in node.Rules.Append(node.Default))
+                {
+                    if (r is not null)
+                    {
+                        safety.Rule(r);
+                    }
+                }
+            }
+        }
+
+        if (errors.Count == 0)
+        {
             StaticChecks.Run(root, builtins, errors);
         }
 
-        return errors.Count > 0 ? null : new CompiledPolicy(root, data, builtins, null);
+        if (errors.Count > 0)
+        {
+            return null;
+        }
+
+        var policy = new CompiledPolicy(root, data, builtins, null);
+        foreach (var node in AllNodes(root))
+        {
+            foreach (var r in node.Rules.Append(node.Default))
+            {
+                for (var x = r; x is not null; x = x.Else)
+                {
+                    DataTarget.ResolveAll(policy, w => w.Rule(x));
+                }
+            }
+        }
+
+        return policy;
     }
 
     private static bool MarkRules(RuleNode node)
@@ -113,13 +146,56 @@ internal static class Compiler
         return any;
     }
 
-    /// <summary>Parses and resolves a query (names resolve against no package; imports none).</summary>
-    public static Expr[] CompileQuery(string query)
+    /// <summary>
+    /// Parses, resolves and orders a query (names resolve against no package; imports none); unsafe
+    /// variables are added to <paramref name="errors"/>.
+    /// </summary>
+    public static Expr[] CompileQuery(string query, CompiledPolicy policy, List<CompileError> errors)
     {
         var body = Parser.ParseQuery(query);
         var resolver = new Resolver(new Module { File = "query" }, new HashSet<string>(StringComparer.Ordinal));
         var resolved = resolver.ResolveQuery(body);
         ScopeAnnotator.Body(resolved, new HashSet<string>(StringComparer.Ordinal));
+        var none = new HashSet<string>(StringComparer.Ordinal);
+        new SafetyOrder(Arity(policy.Root, policy.Builtins), errors).Body(resolved, none, none);
+        DataTarget.ResolveAll(policy, w => w.Body(resolved));
         return resolved;
+    }
+
+    /// <summary>The arity of a function or builtin by its resolved name; -1 when it is not a function.</summary>
+    internal static Func<string, int> Arity(RuleNode root, BuiltinTable builtins) => name =>
+    {
+        if (name.StartsWith("data.", StringComparison.Ordinal))
+        {
+            var n = root;
+            foreach (var p in name.Split('.').Skip(1))
+            {
+                if (!n.Children.TryGetValue(p, out n!))
+                {
+                    return -1;
+                }
+            }
+
+            return !n.IsFunction ? -1 : n.Rules.Count > 0 ? n.Rules[0].Args!.Length : n.Default!.Args!.Length;
+        }
+
+        return name switch
+        {
+            "walk" => 1,
+            "print" or "internal.print" => -1,
+            _ => builtins.TryGet(name, out var def) ? def.Arity : -1,
+        };
+    };
+
+    private static IEnumerable<RuleNode> AllNodes(RuleNode n)
+    {
+        yield return n;
+        foreach (var c in n.Children.Values)
+        {
+            foreach (var x in AllNodes(c))
+            {
+                yield return x;
+            }
+        }
     }
 }

@@ -232,6 +232,23 @@ internal sealed class Resolver
         return name;
     }
 
+    /// <summary>The values of terms that are all constants (so a literal collection is built once); null otherwise.</summary>
+    private static Value[]? Constants(Term[] items)
+    {
+        var values = new Value[items.Length];
+        for (var i = 0; i < items.Length; i++)
+        {
+            if (items[i] is not ScalarTerm s)
+            {
+                return null;
+            }
+
+            values[i] = s.Value;
+        }
+
+        return values;
+    }
+
     private Term T(Term t)
     {
         switch (t)
@@ -263,11 +280,27 @@ internal sealed class Resolver
             }
 
             case ArrayTerm a:
-                return new ArrayTerm(a.Loc, a.Items.Select(T).ToArray());
+            {
+                var items = a.Items.Select(T).ToArray();
+                return Constants(items) is { } values ? new ScalarTerm(a.Loc, ArrayValue.Wrap(values)) : new ArrayTerm(a.Loc, items);
+            }
+
             case SetTerm s:
-                return new SetTerm(s.Loc, s.Items.Select(T).ToArray());
+            {
+                var items = s.Items.Select(T).ToArray();
+                return Constants(items) is { } values ? new ScalarTerm(s.Loc, SetValue.From(values)) : new SetTerm(s.Loc, items);
+            }
+
             case ObjectTerm o:
-                return new ObjectTerm(o.Loc, o.Items.Select(p => (T(p.Key), T(p.Value))).ToArray());
+            {
+                var items = o.Items.Select(p => (T(p.Key), T(p.Value))).ToArray();
+                var keys = Constants(items.Select(p => p.Item1).ToArray());
+                var values = Constants(items.Select(p => p.Item2).ToArray());
+                return keys is not null && values is not null
+                    ? new ScalarTerm(o.Loc, ObjectValue.From(keys.Zip(values, (k, v) => new KeyValuePair<Value, Value>(k, v))))
+                    : new ObjectTerm(o.Loc, items);
+            }
+
             case ComprehensionTerm c:
                 return new ComprehensionTerm(c.Loc, c.Kind, c.Key is null ? null : T(c.Key), T(c.Value), Body(c.Body));
             case CallTerm c:

@@ -23,6 +23,9 @@ internal sealed class RuleNode
 
     public bool IsFunction => Rules.Count > 0 ? Rules[0].Kind == RuleKind.Function : Default?.Kind == RuleKind.Function;
 
+    /// <summary>The index over <see cref="Rules"/>, when they share a test of an input reference.</summary>
+    public RuleIndex? Index { get; set; }
+
     /// <summary>True when this node or any node below it holds rules.</summary>
     public bool HasAnyRules { get; set; }
 

@@ -101,16 +101,20 @@ internal static class ScopeAnnotator
     }
 
     /// <summary>Collects variables of a term without entering comprehensions.</summary>
-    private static void Shallow(Term t, HashSet<string> into) =>
-        new TermWalkerShallow(v => into.Add(v)).Term(t);
+    private static void Shallow(Term t, HashSet<string> into) => TermWalker.ShallowVars(t, into);
 
     private static void Annotate(Term t, HashSet<string> outside) =>
-        new TermWalkerShallow(null, c =>
+        new TermWalker(x =>
         {
-            var all = new HashSet<string>(StringComparer.Ordinal);
-            new TermWalker(x =>
+            if (x is not ComprehensionTerm c)
             {
-                if (x is VarTerm v)
+                return;
+            }
+
+            var all = new HashSet<string>(StringComparer.Ordinal);
+            new TermWalker(y =>
+            {
+                if (y is VarTerm v)
                 {
                     all.Add(v.Name);
                 }
@@ -121,5 +125,5 @@ internal static class ScopeAnnotator
             c.OuterVars = [.. all];
             var inner = new HashSet<string>(outside, StringComparer.Ordinal);
             Body(c.Body, inner);
-        }).Term(t);
+        }, enterComprehensions: false).Term(t);
 }

@@ -2,9 +2,23 @@ using AgentGate.Policy.Syntax;
 
 namespace AgentGate.Policy.Compilation;
 
-/// <summary>Visits every term of a rule (head, arguments, body, nested comprehensions and with values).</summary>
-internal sealed class TermWalker(Action<Term> visit)
+/// <summary>
+/// Visits every term of a rule (head, arguments, body and with values). With
+/// <paramref name="enterComprehensions"/> false, a comprehension is visited itself but its key, value and
+/// body are not (the variables of the current scope only).
+/// </summary>
+internal sealed class TermWalker(Action<Term> visit, bool enterComprehensions = true)
 {
+    /// <summary>Adds the names of the variables of <paramref name="t"/>, outside comprehensions.</summary>
+    public static void ShallowVars(Term t, HashSet<string> into) =>
+        new TermWalker(x =>
+        {
+            if (x is VarTerm v)
+            {
+                into.Add(v.Name);
+            }
+        }, enterComprehensions: false).Term(t);
+
     public void Rule(Rule r)
     {
         foreach (var h in r.Head.Skip(1))
@@ -98,7 +112,7 @@ internal sealed class TermWalker(Action<Term> visit)
                 }
 
                 break;
-            case ComprehensionTerm c:
+            case ComprehensionTerm c when enterComprehensions:
                 Opt(c.Key);
                 Term(c.Value);
                 Body(c.Body);

@@ -31,4 +31,10 @@ internal sealed class Bindings
     }
 
     public IEnumerable<KeyValuePair<string, Value>> All => _map;
+
+    public void Clear()
+    {
+        _map.Clear();
+        _trail.Clear();
+    }
 }

@@ -7,20 +7,7 @@ namespace AgentGate.Policy.Evaluation;
 
 internal sealed partial class Evaluator
 {
-    private RuleNode? FindNode(string dottedData)
-    {
-        var node = _policy.Root;
-        var parts = dottedData.Split('.');
-        for (var i = 1; i < parts.Length; i++)
-        {
-            if (!node.Children.TryGetValue(parts[i], out node!))
-            {
-                return null;
-            }
-        }
-
-        return node;
-    }
+    private RuleNode? FindNode(string dottedData) => _policy.Nodes.GetValueOrDefault(dottedData);
 
     private bool IsOutputCall(CallTerm c)
     {
@@ -185,6 +172,11 @@ internal sealed partial class Evaluator
             throw EvalException.At("rego_type_error", loc, $"undefined function {name}");
         }
 
+        return CallBuiltin(def, name, args, loc);
+    }
+
+    private Value? CallBuiltin(BuiltinDefinition def, string name, Value[] args, Loc loc)
+    {
         try
         {
             return def.Function(_ctx, args);

@@ -139,11 +139,12 @@ internal sealed partial class Evaluator
             return cached;
         }
 
-        if (!_inProgress.Add(node))
+        if (_inProgress.Contains(node))
         {
             throw new EvalException("rego_recursion_error", "rego_recursion_error: rule data." + string.Join('.', node.Path) + " is recursive");
         }
 
+        _inProgress.Add(node);
         Enter();
         Value? v;
         try
@@ -167,7 +168,7 @@ internal sealed partial class Evaluator
         finally
         {
             Leave();
-            _inProgress.Remove(node);
+            _inProgress.RemoveAt(_inProgress.Count - 1);
         }
 
         _state.Cache[node] = v;

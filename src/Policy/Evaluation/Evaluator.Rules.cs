@@ -44,39 +44,7 @@ internal sealed partial class Evaluator
             return ObjectRules(node);
         }
 
-        if (setMode)
-        {
-            var set = new HashSet<Value>();
-            foreach (var r in rules)
-            {
-                InScope(() => EvalBody(r.Body, () => EvalTerm(r.Key!, v =>
-                {
-                    set.Add(v);
-                    return true;
-                })));
-            }
-
-            return SetValue.Wrap(set);
-        }
-
-        Value? result = null;
-        foreach (var r in rules)
-        {
-            var v = CompleteRule(r, null);
-            if (v is null)
-            {
-                continue;
-            }
-
-            if (result is not null && !result.Equals(v))
-            {
-                throw Conflict(r, "complete rules must not produce multiple outputs");
-            }
-
-            result = v;
-        }
-
-        return result ?? DefaultValue(node);
+        return setMode ? SetRules(node) : CompleteRules(node);
     }
 
     private static EvalException Conflict(Rule r, string msg) => EvalException.At("eval_conflict_error", r.Loc, msg);
@@ -88,26 +56,60 @@ internal sealed partial class Evaluator
             return null;
         }
 
-        Value? v = null;
-        InScope(() => EvalTerm(node.Default.Value ?? new ScalarTerm(node.Default.Loc, BooleanValue.True), x =>
+        return FirstValue(node.Default.Value ?? TrueTerm);
+    }
+
+    /// <summary>The first value of a term in a fresh scope (default rule values).</summary>
+    private Value? FirstValue(Term t)
+    {
+        var saved = EnterScope();
+        try
         {
-            v = x;
-            return false;
-        }));
-        return v;
+            var d = TryDirect(t, out var v);
+            if (d == Direct.Cps)
+            {
+                EvalTerm(t, x =>
+                {
+                    v = x;
+                    return false;
+                });
+            }
+
+            return v;
+        }
+        finally
+        {
+            LeaveScope(saved);
+        }
+    }
+
+    private static readonly ScalarTerm TrueTerm = new(new Loc("", 0, 0), BooleanValue.True);
+
+    /// <summary>Starts a fresh variable scope (a rule body); returns the enclosing one for <see cref="LeaveScope"/>.</summary>
+    private Bindings EnterScope()
+    {
+        var saved = _b;
+        _b = _bindingsPool.Count > 0 ? _bindingsPool.Pop() : new Bindings();
+        return saved;
+    }
+
+    private void LeaveScope(Bindings saved)
+    {
+        _b.Clear();
+        _bindingsPool.Push(_b);
+        _b = saved;
     }
 
     private void InScope(Func<bool> body)
     {
-        var saved = _b;
-        _b = new Bindings();
+        var saved = EnterScope();
         try
         {
             body();
         }
         finally
         {
-            _b = saved;
+            LeaveScope(saved);
         }
     }
 
@@ -116,19 +118,7 @@ internal sealed partial class Evaluator
     {
         for (var r = rule; r is not null; r = r.Else)
         {
-            Value? result = null;
-            var current = r;
-            InScope(() => UnifyArgs(current, args, 0, () => EvalBody(current.Body, () => CheckDeferredArgs(current, args, 0, () =>
-                EvalTerm(current.Value ?? new ScalarTerm(current.Loc, BooleanValue.True), v =>
-                {
-                    if (result is not null && !result.Equals(v))
-                    {
-                        throw Conflict(current, args is null ? "complete rules must not produce multiple outputs" : "functions must not produce multiple outputs for same inputs");
-                    }
-
-                    result = v;
-                    return true;
-                })))));
+            var result = args is null ? CompleteBody(r) : FunctionBody(r, args);
             if (result is not null)
             {
                 return result;
@@ -136,6 +126,96 @@ internal sealed partial class Evaluator
         }
 
         return null;
+    }
+
+    /// <summary>One complete (non-function) definition: body, then the value; distinct values conflict.</summary>
+    private Value? CompleteBody(Rule r)
+    {
+        var saved = EnterScope();
+        try
+        {
+            return BodyValue(r, "complete rules must not produce multiple outputs");
+        }
+        finally
+        {
+            LeaveScope(saved);
+        }
+    }
+
+    /// <summary>Runs a rule body in the current scope and returns the value of its head (null when undefined).</summary>
+    private Value? BodyValue(Rule r, string conflict)
+    {
+        var stop = DirectPrefix(r.Body);
+        if (stop < 0)
+        {
+            return null;
+        }
+
+        if (stop == r.Body.Length && TryDirect(r.Value ?? TrueTerm, out var direct) != Direct.Cps)
+        {
+            return direct;
+        }
+
+        Value? result = null;
+        EvalFrom(r.Body, stop, () => EvalTerm(r.Value ?? TrueTerm, v =>
+        {
+            if (result is not null && !result.Equals(v))
+            {
+                throw Conflict(r, conflict);
+            }
+
+            result = v;
+            return true;
+        }));
+        return result;
+    }
+
+    private Value? FunctionBody(Rule r, Value[] args)
+    {
+        const string conflict = "functions must not produce multiple outputs for same inputs";
+        if (Array.TrueForAll(r.Args!, a => a is VarTerm))
+        {
+            // Plain variable parameters bind directly (a repeated name must receive equal values).
+            var saved = EnterScope();
+            try
+            {
+                for (var i = 0; i < args.Length; i++)
+                {
+                    var name = ((VarTerm)r.Args![i]).Name;
+                    if (_b.TryGet(name, out var prev))
+                    {
+                        if (!prev.Equals(args[i]))
+                        {
+                            return null;
+                        }
+                    }
+                    else
+                    {
+                        _b.Bind(name, args[i]);
+                    }
+                }
+
+                return BodyValue(r, conflict);
+            }
+            finally
+            {
+                LeaveScope(saved);
+            }
+        }
+
+        Value? result = null;
+        InScope(() => UnifyArgs(r, args, 0, () => EvalBody(r.Body, () => CheckDeferredArgs(r, args, 0, () =>
+            EvalTerm(r.Value ?? TrueTerm, v =>
+            {
+                if (result is not null && !result.Equals(v))
+                {
+                    throw Conflict(r, conflict);
+                }
+
+                result = v;
+                return true;
+            })))));
+        return result;
     }
 
     private bool UnifyArgs(Rule r, Value[]? args, int i, Func<bool> k)
@@ -175,8 +255,11 @@ internal sealed partial class Evaluator
     private Value ObjectRules(RuleNode node)
     {
         var root = new Dictionary<Value, object>();
-        foreach (var r in node.Rules)
+        var candidates = Candidates(node);
+        var n = candidates?.Length ?? node.Rules.Count;
+        for (var j = 0; j < n; j++)
         {
+            var r = node.Rules[candidates is null ? j : candidates[j]];
             var start = StaticLength(r);
             var keys = r.Head[start..];
             var rule = r;
@@ -191,7 +274,7 @@ internal sealed partial class Evaluator
                     });
                 }
 
-                return EvalTerm(rule.Value ?? new ScalarTerm(rule.Loc, BooleanValue.True), v =>
+                return EvalTerm(rule.Value ?? TrueTerm, v =>
                 {
                     Insert(root, kv, 0, v, rule, false);
                     return true;
@@ -262,11 +345,12 @@ internal sealed partial class Evaluator
     /// <summary>Calls a user function: every definition is tried; distinct results conflict.</summary>
     private Value? CallFunction(RuleNode node, Value[] args)
     {
-        if (!_inProgress.Add(node))
+        if (_inProgress.Contains(node))
         {
             throw new EvalException("rego_recursion_error", "rego_recursion_error: function data." + string.Join('.', node.Path) + " is recursive");
         }
 
+        _inProgress.Add(node);
         Enter();
         try
         {
@@ -294,11 +378,7 @@ internal sealed partial class Evaluator
 
             if (result is null && node.Default is { } d)
             {
-                InScope(() => EvalTerm(d.Value ?? new ScalarTerm(d.Loc, BooleanValue.True), x =>
-                {
-                    result = x;
-                    return false;
-                }));
+                result = FirstValue(d.Value ?? TrueTerm);
             }
 
             return result;
@@ -306,7 +386,7 @@ internal sealed partial class Evaluator
         finally
         {
             Leave();
-            _inProgress.Remove(node);
+            _inProgress.RemoveAt(_inProgress.Count - 1);
         }
     }
 }

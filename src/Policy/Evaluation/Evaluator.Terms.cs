@@ -89,6 +89,23 @@ internal sealed partial class Evaluator
 
     private Value EvalComprehension(ComprehensionTerm c)
     {
+        if (c.OuterVars.Length > 0)
+        {
+            return ComputeComprehension(c);
+        }
+
+        var cache = _state.Comprehensions ??= new Dictionary<ComprehensionTerm, Value>(ReferenceEqualityComparer.Instance);
+        if (!cache.TryGetValue(c, out var v))
+        {
+            v = ComputeComprehension(c);
+            cache[c] = v;
+        }
+
+        return v;
+    }
+
+    private Value ComputeComprehension(ComprehensionTerm c)
+    {
         Enter();
         try
         {

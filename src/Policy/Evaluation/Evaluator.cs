@@ -16,7 +16,9 @@ internal sealed partial class Evaluator
     private readonly CompiledPolicy _policy;
     private readonly BuiltinContext _ctx;
     private readonly EvalLimits _limits;
-    private readonly HashSet<RuleNode> _inProgress = new(ReferenceEqualityComparer.Instance);
+    /// <summary>The rule nodes being evaluated, innermost last (a short stack: recursion is a compile error).</summary>
+    private readonly List<RuleNode> _inProgress = [];
+    private readonly Stack<Bindings> _bindingsPool = new();
     private Bindings _b = new();
     private EvalState _state;
     private long _steps;
@@ -31,6 +33,23 @@ internal sealed partial class Evaluator
         _ctx = ctx;
         _limits = limits;
         _state = new EvalState { Input = input };
+    }
+
+    /// <summary>The value of a ground <c>data</c> path (e.g. <c>data.pkg.rule</c>); null when undefined.</summary>
+    public Value? EvalPath(Term[] path)
+    {
+        if (DirectData(path, out var v) != Direct.Cps)
+        {
+            return v;
+        }
+
+        Value? first = null;
+        EvalData(path, 0, x =>
+        {
+            first = x;
+            return false;
+        });
+        return first;
     }
 
     /// <summary>Evaluates a query body; returns every row of bindings of the named (non-wildcard) vars.</summary>

@@ -1,0 +1,3 @@
+namespace AgentGate.Policy.Syntax;
+
+internal sealed record ArrayTerm(Loc Loc, Term[] Items) : Term(Loc);

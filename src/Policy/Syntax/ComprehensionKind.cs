@@ -1,0 +1,8 @@
+namespace AgentGate.Policy.Syntax;
+
+internal enum ComprehensionKind
+{
+    Array,
+    Set,
+    Object,
+}

@@ -1,0 +1,9 @@
+namespace AgentGate.Policy.Syntax;
+
+internal enum ExprKind
+{
+    Term,
+    SomeDecl,
+    SomeIn,
+    Every,
+}

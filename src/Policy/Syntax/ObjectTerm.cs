@@ -1,0 +1,3 @@
+namespace AgentGate.Policy.Syntax;
+
+internal sealed record ObjectTerm(Loc Loc, (Term Key, Term Value)[] Items) : Term(Loc);

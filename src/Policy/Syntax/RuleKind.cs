@@ -1,0 +1,8 @@
+namespace AgentGate.Policy.Syntax;
+
+internal enum RuleKind
+{
+    Complete,
+    Contains,
+    Function,
+}

@@ -1,0 +1,5 @@
+using AgentGate.Policy.Values;
+
+namespace AgentGate.Policy.Syntax;
+
+internal sealed record ScalarTerm(Loc Loc, Value Value) : Term(Loc);

@@ -1,0 +1,3 @@
+namespace AgentGate.Policy.Syntax;
+
+internal sealed record SetTerm(Loc Loc, Term[] Items) : Term(Loc);

@@ -1,0 +1,3 @@
+namespace AgentGate.Policy.Syntax;
+
+internal abstract record Term(Loc Loc);

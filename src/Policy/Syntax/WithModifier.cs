@@ -1,0 +1,3 @@
+namespace AgentGate.Policy.Syntax;
+
+internal sealed record WithModifier(Term Target, Term Value);
