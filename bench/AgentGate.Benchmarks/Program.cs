@@ -5,15 +5,12 @@ namespace AgentGate.Benchmarks;
 
 public static class Program
 {
-    /// <summary><c>load [seconds] [concurrency] [json,sse]</c> runs the gateway load harness; anything else goes to BenchmarkDotNet.</summary>
+    /// <summary><c>load [seconds] [concurrency] [json,sse] [--redis HOST:PORT] [--rounds N] [--variants a,b]</c> runs the gateway load harness; anything else goes to BenchmarkDotNet.</summary>
     public static async Task<int> Main(string[] args)
     {
         if (args.Length > 0 && args[0] == "load")
         {
-            var seconds = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 8;
-            var concurrency = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 16;
-            var kinds = args.Length > 3 ? args[3].Split(',') : ["json", "sse"];
-            return await LoadHarness.RunAsync(TimeSpan.FromSeconds(seconds), concurrency, kinds);
+            return await LoadHarness.RunAsync(LoadOptions.Parse(args[1..]));
         }
 
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -1,134 +1,123 @@
 using System.Diagnostics;
-using System.Globalization;
-using System.Text;
 using AgentGate.Gateway.Hosting;
-using AgentGate.Gateway.Identity;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using StackExchange.Redis;
 
 namespace AgentGate.Benchmarks.Load;
 
 /// <summary>
-/// Sends the same fixed-concurrency load straight to a fake upstream and through an in-process gateway
-/// (agent token, credential injection, usage metering, audit), and prints throughput and latency of both.
+/// Sends the same fixed-concurrency load straight to a fake upstream and through in-process gateways
+/// (every gate on; policy off; budgets off; budgets on Redis; no gates), interleaved in one run, and
+/// prints throughput, latency and the process CPU each request cost.
 /// </summary>
 internal static class LoadHarness
 {
-    private static readonly byte[] Body = """{"model":"claude-bench","max_tokens":16,"messages":[{"role":"user","content":"hi"}]}"""u8.ToArray();
+    public const string Direct = "direct";
 
-    public static async Task<int> RunAsync(TimeSpan duration, int concurrency, string[] kinds)
+    public static async Task<int> RunAsync(LoadOptions options)
     {
+        var variants = GatewayVariant.Known
+            .Where(v => options.Variants is null ? !v.UseRedis || options.Redis is not null : options.Variants.Contains(v.Name))
+            .ToList();
         var (upstream, upstreamAddress) = await BenchUpstream.StartAsync();
         var directory = Directory.CreateTempSubdirectory("agentgate-bench-").FullName;
         Environment.SetEnvironmentVariable("AGENTGATE_BENCH_KEY", "sk-bench");
-        var gateway = await GatewayHost.StartAsync(new GatewayHostOptions
+        var gateways = new List<(GatewayVariant Variant, RunningGateway Gateway, string Token)>();
+        foreach (var variant in variants)
         {
-            Settings = new Dictionary<string, string?>
-            {
-                ["AgentGate:Listeners:Agent"] = "http://127.0.0.1:0",
-                ["AgentGate:Listeners:Admin"] = "http://127.0.0.1:0",
-                ["AgentGate:Providers:anthropic:Type"] = "anthropic",
-                ["AgentGate:Providers:anthropic:BaseUrl"] = upstreamAddress.ToString(),
-                ["AgentGate:Providers:anthropic:Secret"] = "env:AGENTGATE_BENCH_KEY",
-                ["AgentGate:Agents:bench:Role"] = "builder",
-                ["AgentGate:Audit:Path"] = Path.Combine(directory, "audit.jsonl"),
-            },
-            ConfigureLogging = logging => logging.ClearProviders(),
-        });
-        var token = gateway.Services.GetRequiredService<TokenStore>().Issue("bench", "BENCH", TimeSpan.FromHours(1)).Token!.Token;
+            var (gateway, token) = await variant.StartAsync(upstreamAddress, directory, options.Redis);
+            gateways.Add((variant, gateway, token));
+        }
 
-        using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency * 2, UseProxy = false });
-        var direct = new Uri(upstreamAddress, "/v1/messages");
-        var through = new Uri(gateway.AgentAddress, "/llm/anthropic/v1/messages");
-        var results = new List<LoadResult>();
+        using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Concurrency * 2, UseProxy = false });
+        var targets = new List<(string Name, Uri Address, string? Token)> { (Direct, new Uri(upstreamAddress, "/v1/messages"), null) };
+        targets.AddRange(gateways.Select(g => (g.Variant.Name, new Uri(g.Gateway.AgentAddress, "/llm/anthropic/v1/messages"), (string?)g.Token)));
 
         // Warm every path first, so tiered JIT of the gateway does not land in whichever phase runs first.
-        foreach (var target in new[] { direct, through, new Uri(direct + "?stream=1"), new Uri(through + "?stream=1") })
+        foreach (var kind in options.Kinds)
         {
-            await RunWorkersAsync(client, target, token, TimeSpan.FromSeconds(2), concurrency);
+            foreach (var target in targets)
+            {
+                await LoadWorkers.RunAsync(client, WithKind(target.Address, kind), target.Token, TimeSpan.FromSeconds(1), options.Concurrency);
+            }
         }
 
-        foreach (var kind in kinds)
+        var results = new List<LoadResult>();
+        using var sampler = options.Allocations ? new AllocationSampler() : null;
+        for (var round = 0; round < options.Rounds; round++)
         {
-            var query = kind == "sse" ? "?stream=1" : string.Empty;
-            results.Add(await MeasureAsync($"direct {kind}", client, new Uri(direct + query), token, duration, concurrency));
-            results.Add(await MeasureAsync($"gateway {kind}", client, new Uri(through + query), token, duration, concurrency));
+            foreach (var kind in options.Kinds)
+            {
+                foreach (var target in targets)
+                {
+                    if (sampler is not null)
+                    {
+                        sampler.Recording = true;
+                    }
+
+                    results.Add(await MeasureAsync(target.Name, kind, client, WithKind(target.Address, kind), target.Token, options));
+                    if (sampler is not null)
+                    {
+                        sampler.Recording = false;
+                        PrintAllocations(results[^1], sampler.TakeTop(25));
+                    }
+                }
+            }
         }
 
-        Print(results, concurrency, duration);
-        await gateway.DisposeAsync();
+        Console.Write(LoadReport.Format(options, variants, results));
+        foreach (var (_, gateway, _) in gateways)
+        {
+            await gateway.DisposeAsync();
+        }
+
         await upstream.StopAsync();
         await upstream.DisposeAsync();
+        if (options.Redis is not null && variants.Any(v => v.UseRedis))
+        {
+            await DeleteRedisKeysAsync(options.Redis, Path.GetFileName(directory));
+        }
+
         Directory.Delete(directory, recursive: true);
-        return 0;
+        return results.Any(r => r.Errors > 0) ? 1 : 0;
     }
 
-    private static async Task<LoadResult> MeasureAsync(string name, HttpClient client, Uri target, string token, TimeSpan duration, int concurrency)
+    private static void PrintAllocations(LoadResult result, IReadOnlyList<(string Type, long Bytes)> top)
+    {
+        Console.WriteLine($"allocations of {result.Target} {result.Kind}, bytes per request by type (sampled):");
+        foreach (var (type, bytes) in top)
+        {
+            Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"  {(double)bytes / result.Requests,8:F0}  {type}"));
+        }
+    }
+
+    private static Uri WithKind(Uri address, string kind) => kind == "sse" ? new Uri(address + "?stream=1") : address;
+
+    private static async Task<LoadResult> MeasureAsync(string name, string kind, HttpClient client, Uri target, string? token, LoadOptions options)
     {
         // A short settle run per phase (connection pool at full size) is not counted.
-        await RunWorkersAsync(client, target, token, TimeSpan.FromSeconds(0.5), concurrency);
+        await LoadWorkers.RunAsync(client, target, token, TimeSpan.FromSeconds(0.5), options.Concurrency);
+        var cost = PhaseCost.Start();
         var stopwatch = Stopwatch.StartNew();
-        var (latencies, errors) = await RunWorkersAsync(client, target, token, duration, concurrency);
+        var (latencies, errors) = await LoadWorkers.RunAsync(client, target, token, options.Duration, options.Concurrency);
         var elapsed = stopwatch.Elapsed;
+        var spent = PhaseCost.Since(cost);
         latencies.Sort();
-        return new LoadResult(name, latencies.Count, errors, elapsed, Percentile(latencies, 0.50), Percentile(latencies, 0.99));
-    }
-
-    private static async Task<(List<double> Latencies, long Errors)> RunWorkersAsync(HttpClient client, Uri target, string token, TimeSpan duration, int concurrency)
-    {
-        var end = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
-        var workers = Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
-        {
-            var local = new List<double>(4096);
-            long errors = 0;
-            var buffer = new byte[8192];
-            while (Stopwatch.GetTimestamp() < end)
-            {
-                var start = Stopwatch.GetTimestamp();
-                using var request = new HttpRequestMessage(HttpMethod.Post, target) { Content = new ByteArrayContent(Body) };
-                request.Content.Headers.ContentType = new("application/json");
-                request.Headers.Add("x-api-key", token);
-                using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
-                await using var stream = await response.Content.ReadAsStreamAsync();
-                while (await stream.ReadAsync(buffer) > 0)
-                {
-                }
-
-                if (!response.IsSuccessStatusCode)
-                {
-                    errors++;
-                }
-
-                local.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
-            }
-
-            return (local, errors);
-        })).ToArray();
-        var done = await Task.WhenAll(workers);
-        return (done.SelectMany(d => d.local).ToList(), done.Sum(d => d.errors));
+        return new LoadResult(name, kind, latencies.Count, errors, elapsed, Percentile(latencies, 0.50), Percentile(latencies, 0.99), spent);
     }
 
     private static double Percentile(List<double> sorted, double p) =>
         sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)(p * sorted.Count))];
 
-    private static void Print(List<LoadResult> results, int concurrency, TimeSpan duration)
+    private static async Task DeleteRedisKeysAsync(string redis, string runId)
     {
-        var text = new StringBuilder();
-        var c = CultureInfo.InvariantCulture;
-        text.AppendLine(c, $"concurrency {concurrency}, {duration.TotalSeconds}s per phase");
-        text.AppendLine("| phase | requests/s | p50 ms | p99 ms | errors |");
-        text.AppendLine("|---|---:|---:|---:|---:|");
-        foreach (var r in results)
+        await using var connection = await ConnectionMultiplexer.ConnectAsync(redis);
+        var database = connection.GetDatabase();
+        foreach (var server in connection.GetServers())
         {
-            text.AppendLine(c, $"| {r.Name} | {r.RequestsPerSecond:F0} | {r.P50Ms:F2} | {r.P99Ms:F2} | {r.Errors} |");
+            await foreach (var key in server.KeysAsync(pattern: "agentgate-bench:{" + runId + "}:*"))
+            {
+                await database.KeyDeleteAsync(key);
+            }
         }
-
-        for (var i = 0; i + 1 < results.Count; i += 2)
-        {
-            var (d, g) = (results[i], results[i + 1]);
-            text.AppendLine(c, $"{g.Name}: {100 * g.RequestsPerSecond / d.RequestsPerSecond:F0}% of direct throughput, +{g.P50Ms - d.P50Ms:F2} ms at p50, +{g.P99Ms - d.P99Ms:F2} ms at p99");
-        }
-
-        Console.Write(text.ToString());
     }
 }
