@@ -35,7 +35,7 @@ internal static class LoadHarness
             },
             ConfigureLogging = logging => logging.ClearProviders(),
         });
-        var token = gateway.Services.GetRequiredService<TokenStore>().Issue("bench", "BENCH", TimeSpan.FromHours(1)).Token!.Token;
+        var token = (await gateway.Services.GetRequiredService<TokenStore>().IssueAsync("bench", "BENCH", TimeSpan.FromHours(1), CancellationToken.None)).Token!.Token;
 
         using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency * 2, UseProxy = false });
         var direct = new Uri(upstreamAddress, "/v1/messages");
