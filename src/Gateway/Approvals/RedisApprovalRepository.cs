@@ -38,7 +38,7 @@ internal sealed class RedisApprovalRepository(IConnectionMultiplexer redis, stri
             }
             else
             {
-                Db.SortedSetRemove(Index, id, CommandFlags.FireAndForget);
+                Db.SortedSetRemove(Index, id);
             }
         }
 

@@ -1,0 +1,58 @@
+using AgentGate.Gateway.Identity;
+using AgentGate.Gateway.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using static AgentGate.Gateway.Tests.Enforcement.AuthorizeClient;
+
+namespace AgentGate.Gateway.Tests.Identity;
+
+public sealed class GatewayRestartTests
+{
+    private static readonly object Harmless = new { kind = "exec", command = "ls", cwd = "/workspace" };
+
+    [Fact]
+    public async Task Restart_WithTokenFile_AgentStaysLoggedIn()
+    {
+        var path = Path.Combine(Directory.CreateTempSubdirectory("agentgate-restart-").FullName, "tokens.jsonl");
+        var settings = new Dictionary<string, string?> { ["AgentGate:Tokens:Path"] = path };
+        string token;
+        await using (var first = await GatewayTestHost.StartAsync(extra: settings))
+        {
+            token = await first.IssueTokenAsync();
+            Assert.IsType<FileTokenRepository>(first.Gateway.Services.GetRequiredService<ITokenRepository>());
+        }
+
+        await using var second = await GatewayTestHost.StartAsync(extra: settings);
+
+        Assert.Equal(200, (await AuthorizeAsync(second, token, Harmless)).Status);
+    }
+
+    [Fact]
+    public async Task Restart_WithoutTokenFile_AgentMustGetANewToken()
+    {
+        string token;
+        await using (var first = await GatewayTestHost.StartAsync())
+        {
+            token = await first.IssueTokenAsync();
+            Assert.IsType<InMemoryTokenRepository>(first.Gateway.Services.GetRequiredService<ITokenRepository>());
+        }
+
+        await using var second = await GatewayTestHost.StartAsync();
+
+        Assert.Equal(401, (await AuthorizeAsync(second, token, Harmless)).Status);
+    }
+
+    [Theory]
+    [InlineData("CacheSeconds", "90", "AgentGate:Tokens:CacheSeconds: '90'")]
+    [InlineData("KeyPrefix", " ", "AgentGate:Tokens:KeyPrefix")]
+    public void Validate_BadStorageSetting_NamesKeyAndValue(string key, string value, string expected)
+    {
+        var options = new TokenStorageOptions();
+        typeof(TokenStorageOptions).GetProperty(key)!.SetValue(options, key == "CacheSeconds" ? double.Parse(value, System.Globalization.CultureInfo.InvariantCulture) : value);
+
+        var result = new TokenStorageOptionsValidator().Validate(null, options);
+
+        Assert.True(result.Failed);
+        Assert.Contains(expected, result.FailureMessage, StringComparison.Ordinal);
+        Assert.False(new TokenStorageOptionsValidator().Validate(null, new TokenStorageOptions()).Failed);
+    }
+}
