@@ -26,6 +26,7 @@ internal sealed class InMemoryApprovalRepository : IApprovalRepository
     {
         lock (_gate)
         {
+            Prune(now);
             foreach (var existing in _approvals.Values)
             {
                 if (existing.State is ApprovalState.Pending or ApprovalState.Approved && SameCall(existing, candidate.ActionHash, candidate.PolicyRevision) && existing.ExpiresAt > now)
@@ -75,6 +76,18 @@ internal sealed class InMemoryApprovalRepository : IApprovalRepository
             }
 
             return null;
+        }
+    }
+
+    /// <summary>Drops approvals past their retention, as their Redis keys expire, so memory stays bounded.</summary>
+    private void Prune(DateTimeOffset now)
+    {
+        foreach (var (id, approval) in _approvals)
+        {
+            if (approval.ExpiresAt + ApprovalRetention.AfterExpiry <= now)
+            {
+                _approvals.Remove(id);
+            }
         }
     }
 

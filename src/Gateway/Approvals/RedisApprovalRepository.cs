@@ -8,7 +8,7 @@ namespace AgentGate.Gateway.Approvals;
 /// Approvals shared by every replica through Redis. Key schema (prefix default <c>agentgate:{identity}:</c>):
 /// <list type="bullet">
 /// <item><c>{prefix}approval:{id}</c> — hash: doc (the request as JSON), state, expires (unix ms), decidedBy, decidedAt,
-/// comment, consumedAt; TTL = the approval's expiry plus <see cref="Retention"/>, so recent outcomes stay listable.</item>
+/// comment, consumedAt; TTL = the approval's expiry plus <see cref="ApprovalRetention.AfterExpiry"/>, so recent outcomes stay listable.</item>
 /// <item><c>{prefix}approval-call:{revision}:{actionHash}</c> — string: the id of the open approval for that exact call; TTL = expiry.</item>
 /// <item><c>{prefix}approvals</c> — sorted set of ids by creation time, for listing; ids whose hash has expired are pruned on read.</item>
 /// </list>
@@ -16,8 +16,6 @@ namespace AgentGate.Gateway.Approvals;
 /// </summary>
 internal sealed class RedisApprovalRepository(IConnectionMultiplexer redis, string prefix) : IApprovalRepository
 {
-    public static readonly TimeSpan Retention = TimeSpan.FromHours(1);
-
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private IDatabase Db => redis.GetDatabase();
@@ -50,7 +48,7 @@ internal sealed class RedisApprovalRepository(IConnectionMultiplexer redis, stri
     public Approval Open(Approval candidate, DateTimeOffset now)
     {
         var callTtl = Milliseconds(candidate.ExpiresAt - now);
-        var keyTtl = Milliseconds(candidate.ExpiresAt - now + Retention);
+        var keyTtl = Milliseconds(candidate.ExpiresAt - now + ApprovalRetention.AfterExpiry);
         var result = (string?)Db.ScriptEvaluate(
             RedisApprovalScripts.Open,
             [CallKey(candidate.ActionHash, candidate.PolicyRevision), ApprovalPrefix + candidate.Id, Index],

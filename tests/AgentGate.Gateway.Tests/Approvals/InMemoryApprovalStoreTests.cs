@@ -14,4 +14,16 @@ public sealed class InMemoryApprovalStoreTests : ApprovalStoreTests
     internal override IApprovalRepository OpenReplica() => _shared;
 
     internal override IApprovalRepository Restart() => new InMemoryApprovalRepository();
+
+    [Fact]
+    public void Request_ApprovalsPastRetention_Forgotten()
+    {
+        var old = Store.Request(Template("rm -rf /old", ttl: TimeSpan.FromMinutes(10)));
+        Time.Advance(TimeSpan.FromMinutes(10) + ApprovalRetention.AfterExpiry);
+
+        Store.Request(Template("rm -rf /new"));
+
+        Assert.Null(Store.Get(old.Id));
+        Assert.Single(Store.List());
+    }
 }

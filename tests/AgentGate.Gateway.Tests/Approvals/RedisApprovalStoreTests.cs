@@ -29,7 +29,7 @@ public sealed class RedisApprovalStoreTests : ApprovalStoreTests
         var callTtl = db.KeyTimeToLive(_prefix + "approval-call:" + Revision + ":" + held.ActionHash);
 
         Assert.InRange(callTtl!.Value, TimeSpan.FromMinutes(9), TimeSpan.FromMinutes(10));
-        Assert.InRange(approvalTtl!.Value, TimeSpan.FromMinutes(9) + RedisApprovalRepository.Retention, TimeSpan.FromMinutes(10) + RedisApprovalRepository.Retention);
+        Assert.InRange(approvalTtl!.Value, TimeSpan.FromMinutes(9) + ApprovalRetention.AfterExpiry, TimeSpan.FromMinutes(10) + ApprovalRetention.AfterExpiry);
     }
 
     [Fact]
