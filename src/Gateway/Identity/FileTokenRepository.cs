@@ -6,7 +6,8 @@ namespace AgentGate.Gateway.Identity;
 /// <summary>
 /// Embedded mode that survives a restart: records are served from memory and every issue and revocation is
 /// appended (and flushed to disk) to a JSONL file of hashed records. On start the file is replayed and
-/// rewritten with only the live records, so it does not grow across restarts. One gateway process per file.
+/// rewritten with only the live records, so it does not grow across restarts. One gateway process per file, enforced
+/// by an exclusive lock on <c>{path}.lock</c>.
 /// </summary>
 internal sealed class FileTokenRepository : ITokenRepository, IDisposable
 {
@@ -17,6 +18,7 @@ internal sealed class FileTokenRepository : ITokenRepository, IDisposable
 
     private readonly InMemoryTokenRepository _memory;
     private readonly TimeProvider _time;
+    private readonly FileStream _lock;
     private readonly FileStream _file;
     private readonly Lock _gate = new();
 
@@ -26,9 +28,19 @@ internal sealed class FileTokenRepository : ITokenRepository, IDisposable
         _time = time;
         var full = Path.GetFullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        Load(full);
-        Compact(full);
-        _file = new FileStream(full, FileMode.Append, FileAccess.Write, FileShare.Read);
+        // Compaction replaces the file, so the exclusive lock is held on a sibling that is never replaced.
+        _lock = new FileStream(full + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        try
+        {
+            Load(full);
+            Compact(full);
+            _file = new FileStream(full, FileMode.Append, FileAccess.Write, FileShare.Read);
+        }
+        catch
+        {
+            _lock.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Lines that could not be read at start (a torn last line after a crash); they are dropped.</summary>
@@ -61,7 +73,11 @@ internal sealed class FileTokenRepository : ITokenRepository, IDisposable
         }
     }
 
-    public void Dispose() => _file.Dispose();
+    public void Dispose()
+    {
+        _file.Dispose();
+        _lock.Dispose();
+    }
 
     private void Append(TokenFileLine line)
     {

@@ -1,3 +1,4 @@
+using AgentGate.Gateway.Config;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -19,6 +20,7 @@ internal static class IdentityServiceCollectionExtensions
         services.TryAddSingleton<SharedRedis>();
         services.TryAddSingleton<ITokenRepository>(CreateRepository);
         services.AddSingleton<TokenStore>();
+        services.AddHostedService<TokenStorageStartup>();
         return services;
     }
 
@@ -31,6 +33,18 @@ internal static class IdentityServiceCollectionExtensions
             return new RedisTokenRepository(redis, options.KeyPrefix, TimeSpan.FromSeconds(options.CacheSeconds), time, services.GetRequiredService<ILogger<RedisTokenRepository>>());
         }
 
-        return options.Path is { } path ? new FileTokenRepository(path, time) : new InMemoryTokenRepository(time);
+        if (options.Path is not { } path)
+        {
+            return new InMemoryTokenRepository(time);
+        }
+
+        try
+        {
+            return new FileTokenRepository(path, time);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new ConfigurationInvalidException([new ConfigError(TokenStorageOptions.SectionName + ":Path", $"'{path}' cannot be opened (another gateway may hold it): {ex.Message}")]);
+        }
     }
 }

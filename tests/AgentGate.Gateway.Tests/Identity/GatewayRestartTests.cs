@@ -1,4 +1,6 @@
+using AgentGate.Gateway.Config;
 using AgentGate.Gateway.Identity;
+using Microsoft.Extensions.Configuration;
 using AgentGate.Gateway.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using static AgentGate.Gateway.Tests.Enforcement.AuthorizeClient;
@@ -41,6 +43,20 @@ public sealed class GatewayRestartTests
         Assert.Equal(401, (await AuthorizeAsync(second, token, Harmless)).Status);
     }
 
+    [Fact]
+    public void AddAgentTokens_TokenFileHeldByAnotherGateway_ConfigurationErrorNamingTheKey()
+    {
+        var path = Path.Combine(Directory.CreateTempSubdirectory("agentgate-held-").FullName, "tokens.jsonl");
+        using var first = Provider(path);
+        using var second = Provider(path);
+        Assert.IsType<FileTokenRepository>(first.GetRequiredService<ITokenRepository>());
+
+        var error = Assert.Throws<ConfigurationInvalidException>(() => second.GetRequiredService<ITokenRepository>());
+
+        Assert.Contains("AgentGate:Tokens:Path", error.Message, StringComparison.Ordinal);
+        Assert.Contains(path, error.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("CacheSeconds", "90", "AgentGate:Tokens:CacheSeconds: '90'")]
     [InlineData("KeyPrefix", " ", "AgentGate:Tokens:KeyPrefix")]
@@ -54,5 +70,13 @@ public sealed class GatewayRestartTests
         Assert.True(result.Failed);
         Assert.Contains(expected, result.FailureMessage, StringComparison.Ordinal);
         Assert.False(new TokenStorageOptionsValidator().Validate(null, new TokenStorageOptions()).Failed);
+    }
+
+    private static ServiceProvider Provider(string tokenPath)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["AgentGate:Tokens:Path"] = tokenPath }).Build();
+        var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddLogging();
+        services.AddAgentTokens();
+        return services.BuildServiceProvider();
     }
 }
