@@ -71,7 +71,7 @@ internal sealed record GatewayVariant(string Name, string Description, Type[]? R
                 }
             },
         });
-        var token = gateway.Services.GetRequiredService<TokenStore>().Issue("bench", "BENCH", TimeSpan.FromHours(1)).Token!.Token;
+        var token = (await gateway.Services.GetRequiredService<TokenStore>().IssueAsync("bench", "BENCH", TimeSpan.FromHours(1), CancellationToken.None)).Token!.Token;
         return (gateway, token);
     }
 }

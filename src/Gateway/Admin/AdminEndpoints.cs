@@ -21,7 +21,7 @@ internal static class AdminEndpoints
 
         var admin = app.MapGroup("/admin").WithMetadata(new ListenerMetadata(ListenerKind.Admin), AdminTokenRequired.Instance);
         admin.MapPost("/tokens", IssueAsync);
-        admin.MapDelete("/tokens/{id}", (string id, TokenStore tokens) => tokens.Revoke(id)
+        admin.MapDelete("/tokens/{id}", async (string id, TokenStore tokens, CancellationToken cancellationToken) => await tokens.RevokeAsync(id, cancellationToken)
             ? Results.Json(new { id, revoked = true })
             : Error(404, ErrorTypes.NotFound, $"token '{id}' is not known"));
     }
@@ -44,7 +44,7 @@ internal static class AdminEndpoints
         }
 
         var ttl = request.TtlSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : (TimeSpan?)null;
-        var result = tokens.Issue(request.Agent, request.Task, ttl);
+        var result = await tokens.IssueAsync(request.Agent, request.Task, ttl, context.RequestAborted);
         if (result.Token is not { } issued)
         {
             var type = result.Error!.StartsWith("agent", StringComparison.Ordinal) ? ErrorTypes.UnknownAgent : ErrorTypes.BadRequest;

@@ -1,59 +1,32 @@
-using System.Collections.Concurrent;
 using System.Security.Cryptography;
 
 namespace AgentGate.Gateway.Approvals;
 
 /// <summary>
-/// Pending and decided approvals, in memory. Separation of duties: the approver is never the requesting
-/// agent nor its owner. Approving lets one identical call (same action hash, same policy revision)
-/// through before the expiry; the approval is then consumed.
+/// Pending and decided approvals, in memory or in Redis (<see cref="IApprovalRepository"/>). Separation of duties:
+/// the approver is never the requesting agent nor its owner, and never an agent token. Approving lets one
+/// identical call (same action hash, same policy revision) through before the expiry; the approval is then
+/// consumed — atomically in the store, so two replicas cannot both let a retry through.
 /// </summary>
-internal sealed class ApprovalStore(TimeProvider time)
+internal sealed class ApprovalStore(IApprovalRepository repository, TimeProvider time)
 {
-    private readonly ConcurrentDictionary<string, Approval> _approvals = new(StringComparer.Ordinal);
-
     public IReadOnlyList<Approval> List()
     {
         var now = time.GetUtcNow();
-        return _approvals.Values.Select(a => Expire(a, now)).OrderBy(a => a.CreatedAt).ToList();
+        return repository.List().Select(a => Expire(a, now)).OrderBy(a => a.CreatedAt).ThenBy(a => a.Id, StringComparer.Ordinal).ToList();
     }
 
-    public Approval? Get(string id) => _approvals.TryGetValue(id, out var a) ? Expire(a, time.GetUtcNow()) : null;
+    public Approval? Get(string id) => repository.Get(id) is { } approval ? Expire(approval, time.GetUtcNow()) : null;
 
-    /// <summary>Returns the pending approval for this exact call, creating it when there is none.</summary>
+    /// <summary>Returns the open approval for this exact call (pending, or approved and not yet used), creating a pending one when there is none.</summary>
     public Approval Request(Approval template)
     {
-        var now = time.GetUtcNow();
-        foreach (var existing in _approvals.Values)
-        {
-            if (existing.State == ApprovalState.Pending && existing.ActionHash == template.ActionHash
-                && existing.PolicyRevision == template.PolicyRevision && existing.ExpiresAt > now)
-            {
-                return existing;
-            }
-        }
-
-        var approval = template with { Id = "apr_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12)), State = ApprovalState.Pending };
-        _approvals[approval.Id] = approval;
-        return approval;
+        var candidate = template with { Id = "apr_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12)), State = ApprovalState.Pending };
+        return repository.Open(candidate, time.GetUtcNow());
     }
 
-    /// <summary>Consumes an approved, unexpired approval for exactly this call; true lets it through once.</summary>
-    public Approval? TryConsume(string actionHash, string policyRevision)
-    {
-        var now = time.GetUtcNow();
-        foreach (var (id, approval) in _approvals)
-        {
-            if (approval.State == ApprovalState.Approved && approval.ActionHash == actionHash
-                && approval.PolicyRevision == policyRevision && approval.ExpiresAt > now
-                && _approvals.TryUpdate(id, approval with { State = ApprovalState.Consumed }, approval))
-            {
-                return approval;
-            }
-        }
-
-        return null;
-    }
+    /// <summary>Consumes an approved, unexpired approval for exactly this call; non-null lets it through once.</summary>
+    public Approval? TryConsume(string actionHash, string policyRevision) => repository.Consume(actionHash, policyRevision, time.GetUtcNow());
 
     public ApprovalDecisionError? Decide(string id, string approver, bool approve, string? comment)
     {
@@ -67,16 +40,15 @@ internal sealed class ApprovalStore(TimeProvider time)
             return new(403, "separation_of_duties", "an agent token cannot approve");
         }
 
-        if (!_approvals.TryGetValue(id, out var approval))
+        var now = time.GetUtcNow();
+        if (Get(id) is not { } approval)
         {
             return new(404, "not_found", $"approval '{id}' is not known");
         }
 
-        var now = time.GetUtcNow();
-        approval = Expire(approval, now);
         if (approval.State != ApprovalState.Pending)
         {
-            return new(409, "approval_closed", $"approval '{id}' is {approval.State.ToString().ToLowerInvariant()}");
+            return Closed(approval);
         }
 
         if (string.Equals(approver, approval.Owner, StringComparison.OrdinalIgnoreCase)
@@ -85,25 +57,17 @@ internal sealed class ApprovalStore(TimeProvider time)
             return new(403, "separation_of_duties", $"{approver} owns agent {approval.Agent} and cannot decide its approvals");
         }
 
-        var decided = approval with
-        {
-            State = approve ? ApprovalState.Approved : ApprovalState.Denied,
-            DecidedBy = approver,
-            DecidedAt = now,
-            Comment = comment,
-        };
-        return _approvals.TryUpdate(id, decided, approval) ? null : new(409, "approval_closed", $"approval '{id}' changed concurrently");
+        var transition = repository.Decide(id, new ApprovalDecision(approve, approver, now, comment), now);
+        return transition.Applied ? null
+            : transition.Current is { } current ? Closed(Expire(current, now))
+            : new(404, "not_found", $"approval '{id}' is not known");
     }
 
-    private Approval Expire(Approval approval, DateTimeOffset now)
-    {
-        if (approval.State is ApprovalState.Pending or ApprovalState.Approved && approval.ExpiresAt <= now)
-        {
-            var expired = approval with { State = ApprovalState.Expired };
-            _approvals.TryUpdate(approval.Id, expired, approval);
-            return expired;
-        }
+    private static ApprovalDecisionError Closed(Approval approval) =>
+        new(409, "approval_closed", $"approval '{approval.Id}' is {approval.State.ToString().ToLowerInvariant()}");
 
-        return approval;
-    }
+    private static Approval Expire(Approval approval, DateTimeOffset now) =>
+        approval.State is ApprovalState.Pending or ApprovalState.Approved && approval.ExpiresAt <= now
+            ? approval with { State = ApprovalState.Expired }
+            : approval;
 }

@@ -28,7 +28,7 @@ internal sealed partial class EgressDecider(TokenStore tokens, LeakStopScanner l
     public async ValueTask<EgressVerdict> DecideAsync(string? proxyAuthorization, EgressTarget target, string? outbound, string requestId, CancellationToken cancellationToken)
     {
         var start = Stopwatch.GetTimestamp();
-        var check = ProxyAuthentication.Check(tokens, proxyAuthorization);
+        var check = await ProxyAuthentication.CheckAsync(tokens, proxyAuthorization, cancellationToken);
         if (!check.IsValid)
         {
             var refusal = EgressVerdict.Refuse(StatusCodes.Status407ProxyAuthenticationRequired, ProxyAuthRequired, "proxy authentication required (Proxy-Authorization: Basic base64(agent:TOKEN)): " + check.Reason);

@@ -41,5 +41,5 @@ internal static class ProxyAuthentication
         return colon < 0 ? null : text[(colon + 1)..];
     }
 
-    public static TokenCheck Check(TokenStore tokens, string? header) => tokens.Check(Token(header));
+    public static ValueTask<TokenCheck> CheckAsync(TokenStore tokens, string? header, CancellationToken cancellationToken) => tokens.CheckAsync(Token(header), cancellationToken);
 }

@@ -22,7 +22,7 @@ internal sealed class AuthorizeEndpoint(TokenStore tokens, LeakStop.ActionLeakCh
     {
         var start = Stopwatch.GetTimestamp();
         var requestId = RequestIds.Assign(context);
-        var check = tokens.Check(TokenExtractor.Extract(context.Request.Headers));
+        var check = await tokens.CheckAsync(TokenExtractor.Extract(context.Request.Headers), context.RequestAborted);
         if (!check.IsValid)
         {
             await ErrorResponse.WriteAsync(context, StatusCodes.Status401Unauthorized, ErrorTypes.Unauthenticated, check.Reason);

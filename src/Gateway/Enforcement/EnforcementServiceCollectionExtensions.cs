@@ -16,7 +16,7 @@ internal static class EnforcementServiceCollectionExtensions
         services.AddSingleton(config.Policy);
         services.AddSingleton<PolicyMetrics>();
         services.AddSingleton<PolicyEngine>();
-        services.AddSingleton<ApprovalStore>();
+        services.AddApprovalStore();
         services.AddSingleton<PolicyEnforcer>();
         services.AddSingleton<AuthorizeEndpoint>();
         services.AddSingleton<ICallGate, LlmPolicyGate>();

@@ -21,7 +21,7 @@ internal sealed class GitProxyHandler(
         var start = Stopwatch.GetTimestamp();
         var log = new GitAuditContext(audit, time, RequestIds.Assign(context), $"{context.Request.Method} /git/{repoName}/{path}", start);
         var name = repoName.EndsWith(".git", StringComparison.Ordinal) ? repoName[..^4] : repoName;
-        var check = tokens.Check(TokenExtractor.Extract(context.Request.Headers));
+        var check = await tokens.CheckAsync(TokenExtractor.Extract(context.Request.Headers), context.RequestAborted);
         if (!check.IsValid)
         {
             context.Response.Headers.WWWAuthenticate = "Basic realm=\"agentgate\"";

@@ -15,7 +15,7 @@ internal static class GatewayServiceCollectionExtensions
 {
     public static IServiceCollection AddGatewayIdentity(this IServiceCollection services, GatewayConfig config)
     {
-        services.AddSingleton<TokenStore>();
+        services.AddAgentTokens();
         services.AddSingleton(AdminCredentials.Create(config));
         return services;
     }

@@ -14,6 +14,7 @@ internal readonly record struct TokenCheck(TokenCheckStatus Status, TokenRecord?
         TokenCheckStatus.Expired => "agent token has expired",
         TokenCheckStatus.Revoked => "agent token has been revoked",
         TokenCheckStatus.UnknownAgent => "agent token belongs to an agent that is no longer configured",
+        TokenCheckStatus.Unavailable => "the token store is unavailable; try again shortly",
         _ => "valid",
     };
 }

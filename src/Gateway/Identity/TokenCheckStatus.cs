@@ -8,4 +8,7 @@ internal enum TokenCheckStatus
     Expired,
     Revoked,
     UnknownAgent,
+
+    /// <summary>The shared token store could not be asked; the call is refused (fail closed).</summary>
+    Unavailable,
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using AgentGate.Gateway.Config;
@@ -7,16 +6,14 @@ namespace AgentGate.Gateway.Identity;
 
 /// <summary>
 /// Issues, validates and revokes agent tokens. Tokens are 256 random bits; only their SHA-256 hash
-/// is stored, so a memory dump or a state export never yields a usable token.
+/// is stored (in memory, a file or Redis: <see cref="ITokenRepository"/>), so a memory dump, the token file
+/// or a Redis export never yields a usable token.
 /// </summary>
-internal sealed class TokenStore(GatewayConfig config, TimeProvider time)
+internal sealed class TokenStore(GatewayConfig config, ITokenRepository repository, TimeProvider time)
 {
     public const string Prefix = "agt_";
 
-    private readonly ConcurrentDictionary<string, TokenRecord> _byHash = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, TokenRecord> _byId = new(StringComparer.Ordinal);
-
-    public IssueResult Issue(string agentId, string? task, TimeSpan? ttl)
+    public async ValueTask<IssueResult> IssueAsync(string agentId, string? task, TimeSpan? ttl, CancellationToken cancellationToken)
     {
         if (!config.Agents.ContainsKey(agentId))
         {
@@ -33,30 +30,46 @@ internal sealed class TokenStore(GatewayConfig config, TimeProvider time)
         var id = "tok_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
         var now = time.GetUtcNow();
         var record = new TokenRecord(id, Hash(token), agentId, task, now, now + lifetime);
-        _byHash[record.Hash] = record;
-        _byId[id] = record;
+        await repository.AddAsync(record, cancellationToken).ConfigureAwait(false);
         return IssueResult.Ok(new IssuedToken(token, id, record.ExpiresAt));
     }
 
-    public bool Revoke(string id)
-    {
-        if (!_byId.TryGetValue(id, out var record))
-        {
-            return false;
-        }
+    public ValueTask<bool> RevokeAsync(string id, CancellationToken cancellationToken) => repository.RevokeAsync(id, cancellationToken);
 
-        record.Revoked = true;
-        return true;
-    }
-
-    public TokenCheck Check(string? presented)
+    /// <summary>Synchronous when the repository answers from memory (embedded mode, or a cached Redis lookup).</summary>
+    public ValueTask<TokenCheck> CheckAsync(string? presented, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(presented))
         {
-            return new TokenCheck(TokenCheckStatus.Missing, null, null);
+            return ValueTask.FromResult(new TokenCheck(TokenCheckStatus.Missing, null, null));
         }
 
-        if (!presented.StartsWith(Prefix, StringComparison.Ordinal) || !_byHash.TryGetValue(Hash(presented), out var record))
+        if (!presented.StartsWith(Prefix, StringComparison.Ordinal))
+        {
+            return ValueTask.FromResult(new TokenCheck(TokenCheckStatus.Unknown, null, null));
+        }
+
+        var lookup = repository.FindAsync(Hash(presented), cancellationToken);
+        return lookup.IsCompletedSuccessfully ? ValueTask.FromResult(Evaluate(lookup.Result)) : AwaitAsync(lookup);
+    }
+
+    public static string Hash(string token)
+    {
+        Span<byte> digest = stackalloc byte[32];
+        SHA256.HashData(Encoding.UTF8.GetBytes(token), digest);
+        return Convert.ToHexStringLower(digest);
+    }
+
+    private async ValueTask<TokenCheck> AwaitAsync(ValueTask<TokenLookup> lookup) => Evaluate(await lookup.ConfigureAwait(false));
+
+    private TokenCheck Evaluate(TokenLookup lookup)
+    {
+        if (lookup.Unavailable)
+        {
+            return new TokenCheck(TokenCheckStatus.Unavailable, null, null);
+        }
+
+        if (lookup.Record is not { } record)
         {
             return new TokenCheck(TokenCheckStatus.Unknown, null, null);
         }
@@ -74,13 +87,6 @@ internal sealed class TokenStore(GatewayConfig config, TimeProvider time)
         return config.Agents.TryGetValue(record.AgentId, out var agent)
             ? new TokenCheck(TokenCheckStatus.Valid, record, agent)
             : new TokenCheck(TokenCheckStatus.UnknownAgent, record, null);
-    }
-
-    public static string Hash(string token)
-    {
-        Span<byte> digest = stackalloc byte[32];
-        SHA256.HashData(Encoding.UTF8.GetBytes(token), digest);
-        return Convert.ToHexStringLower(digest);
     }
 
     private static string Base64Url(byte[] bytes) =>

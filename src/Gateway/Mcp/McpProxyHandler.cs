@@ -32,7 +32,7 @@ internal sealed partial class McpProxyHandler(
     {
         var start = Stopwatch.GetTimestamp();
         var requestId = RequestIds.Assign(context);
-        var check = tokens.Check(TokenExtractor.Extract(context.Request.Headers));
+        var check = await tokens.CheckAsync(TokenExtractor.Extract(context.Request.Headers), context.RequestAborted);
         var records = new McpAudit(audit, time, requestId, check, server, start);
         var method = context.Request.Method;
         if (!check.IsValid)

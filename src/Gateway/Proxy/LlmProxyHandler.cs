@@ -33,7 +33,7 @@ internal sealed partial class LlmProxyHandler(
     {
         var start = Stopwatch.GetTimestamp();
         var requestId = RequestIds.Assign(context);
-        var check = tokens.Check(TokenExtractor.Extract(context.Request.Headers));
+        var check = await tokens.CheckAsync(TokenExtractor.Extract(context.Request.Headers), context.RequestAborted);
         if (!check.IsValid)
         {
             Log.Unauthenticated(logger, requestId, check.Reason);

@@ -17,7 +17,7 @@ public sealed class TokenCliTests
         Assert.True(code == 0, error);
         using var body = JsonDocument.Parse(output);
         var check = host.Gateway.Services.GetService(typeof(AgentGate.Gateway.Identity.TokenStore)) as AgentGate.Gateway.Identity.TokenStore;
-        var result = check!.Check(body.RootElement.GetProperty("token").GetString());
+        var result = await check!.CheckAsync(body.RootElement.GetProperty("token").GetString(), CancellationToken.None);
         Assert.True(result.IsValid);
         Assert.Equal("ISSUE-9", result.Token!.Task);
     }

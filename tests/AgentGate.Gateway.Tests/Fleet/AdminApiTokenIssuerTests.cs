@@ -21,7 +21,7 @@ public sealed class AdminApiTokenIssuerTests
 
         var token = await issuer.IssueAsync(RequestFor("builder-17", "ISSUE-7"), CancellationToken.None);
 
-        var check = host.Gateway.Services.GetRequiredService<TokenStore>().Check(token.Value);
+        var check = await host.Gateway.Services.GetRequiredService<TokenStore>().CheckAsync(token.Value, CancellationToken.None);
         Assert.True(check.IsValid);
         Assert.Equal("ISSUE-7", check.Token!.Task);
         Assert.NotNull(token.ExpiresAt);
@@ -38,7 +38,7 @@ public sealed class AdminApiTokenIssuerTests
         await issuer.RevokeAsync(token.Id, CancellationToken.None);
         await issuer.RevokeAsync(token.Id, CancellationToken.None);
 
-        Assert.False(host.Gateway.Services.GetRequiredService<TokenStore>().Check(token.Value).IsValid);
+        Assert.False((await host.Gateway.Services.GetRequiredService<TokenStore>().CheckAsync(token.Value, CancellationToken.None)).IsValid);
     }
 
     [Fact]

@@ -5,81 +5,65 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace AgentGate.Gateway.Tests.Identity;
 
-public sealed class TokenStoreTests
+/// <summary>The one suite every <see cref="ITokenRepository"/> must pass, seen through <see cref="TokenStore"/>.</summary>
+public abstract partial class TokenStoreTests : IDisposable
 {
-    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 2, 11, 14, 0, 0, TimeSpan.Zero));
-    private readonly TokenStore _store;
-
-    public TokenStoreTests()
+    private static readonly GatewayConfig Config = ConfigReader.ReadOrThrow(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        ["AgentGate:Agents:builder-17:Role"] = "builder",
+    }).Build());
+
+    private readonly List<IDisposable> _owned = [];
+    private TokenStore? _store;
+
+    internal FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 2, 11, 14, 0, 0, TimeSpan.Zero));
+
+    /// <summary>False (and the test returns) only outside CI when the store's server is unavailable.</summary>
+    internal abstract bool Available { get; }
+
+    /// <summary>Whether a new repository instance (a restarted gateway) still knows the tokens.</summary>
+    internal abstract bool Durable { get; }
+
+    /// <summary>A repository as a further gateway replica would open it, sharing whatever the mode shares.</summary>
+    internal abstract ITokenRepository OpenReplica();
+
+    /// <summary>Closes <paramref name="old"/> as a stopping gateway would and opens the store again.</summary>
+    internal abstract ITokenRepository Restart(ITokenRepository old);
+
+    internal TokenStore Store => _store ??= Gateway(OpenReplica());
+
+    internal TokenStore Gateway(ITokenRepository repository) => new(Config, repository, Time);
+
+    internal T Own<T>(T disposable)
+        where T : IDisposable
+    {
+        _owned.Add(disposable);
+        return disposable;
+    }
+
+    internal static async Task<IssuedToken> IssueAsync(TokenStore store, TimeSpan? ttl = null, string? task = null) =>
+        (await store.IssueAsync("builder-17", task, ttl, CancellationToken.None)).Token!;
+
+    internal static async Task<TokenCheckStatus> StatusAsync(TokenStore store, string? token) =>
+        (await store.CheckAsync(token, CancellationToken.None)).Status;
+
+    internal static async Task Eventually(Func<Task<bool>> condition, string what)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!await condition())
         {
-            ["AgentGate:Agents:builder-17:Role"] = "builder",
-        }).Build();
-        _store = new TokenStore(ConfigReader.ReadOrThrow(configuration), _time);
+            Assert.True(DateTime.UtcNow < deadline, "timed out waiting for " + what);
+            await Task.Delay(5);
+        }
     }
 
-    [Fact]
-    public void Issue_KnownAgent_ReturnsRandomTokenValidatingToAgent()
+    public void Dispose()
     {
-        var first = _store.Issue("builder-17", "ISSUE-342", TimeSpan.FromHours(1)).Token!;
-        var second = _store.Issue("builder-17", "ISSUE-342", TimeSpan.FromHours(1)).Token!;
+        foreach (var item in Enumerable.Reverse(_owned))
+        {
+            item.Dispose();
+        }
 
-        Assert.StartsWith("agt_", first.Token, StringComparison.Ordinal);
-        Assert.True(first.Token.Length >= 4 + 43);
-        Assert.NotEqual(first.Token, second.Token);
-        var check = _store.Check(first.Token);
-        Assert.True(check.IsValid);
-        Assert.Equal("builder-17", check.Agent!.Id);
-        Assert.Equal("ISSUE-342", check.Token!.Task);
-        Assert.NotEqual(first.Token, check.Token.Hash);
-        Assert.Equal(_time.GetUtcNow() + TimeSpan.FromHours(1), first.ExpiresAt);
-    }
-
-    [Fact]
-    public void Issue_UnknownAgent_Refused()
-    {
-        var result = _store.Issue("intruder", null, null);
-
-        Assert.Null(result.Token);
-        Assert.Contains("intruder", result.Error, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Issue_TtlAboveMaximum_Refused()
-    {
-        Assert.Null(_store.Issue("builder-17", null, TimeSpan.FromDays(400)).Token);
-    }
-
-    [Fact]
-    public void Check_AfterExpiry_Expired()
-    {
-        var token = _store.Issue("builder-17", null, TimeSpan.FromMinutes(10)).Token!;
-
-        _time.Advance(TimeSpan.FromMinutes(9));
-        Assert.True(_store.Check(token.Token).IsValid);
-        _time.Advance(TimeSpan.FromMinutes(1));
-        Assert.Equal(TokenCheckStatus.Expired, _store.Check(token.Token).Status);
-    }
-
-    [Fact]
-    public void Check_AfterRevoke_Revoked()
-    {
-        var token = _store.Issue("builder-17", null, null).Token!;
-
-        Assert.True(_store.Revoke(token.Id));
-
-        Assert.Equal(TokenCheckStatus.Revoked, _store.Check(token.Token).Status);
-        Assert.False(_store.Revoke("tok_unknown"));
-    }
-
-    [Theory]
-    [InlineData(null, (int)TokenCheckStatus.Missing)]
-    [InlineData("", (int)TokenCheckStatus.Missing)]
-    [InlineData("agt_not-issued", (int)TokenCheckStatus.Unknown)]
-    [InlineData("sk-ant-something", (int)TokenCheckStatus.Unknown)]
-    public void Check_NotIssued_Refused(string? presented, int expected)
-    {
-        Assert.Equal((TokenCheckStatus)expected, _store.Check(presented).Status);
+        GC.SuppressFinalize(this);
     }
 }

@@ -27,7 +27,7 @@ internal static class ClaudeCodeAuthorizeEndpoint
     private static async Task HandleAsync(HttpContext context)
     {
         var services = context.RequestServices;
-        var check = services.GetRequiredService<TokenStore>().Check(TokenExtractor.Extract(context.Request.Headers));
+        var check = await services.GetRequiredService<TokenStore>().CheckAsync(TokenExtractor.Extract(context.Request.Headers), context.RequestAborted);
         if (!check.IsValid)
         {
             // The authorize endpoint answers (and audits) the unauthenticated call exactly as it would its own.
