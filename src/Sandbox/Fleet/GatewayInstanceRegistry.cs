@@ -25,11 +25,19 @@ public sealed partial class GatewayInstanceRegistry
     /// <summary>Creates a new instance id and holds its lock until the lease is disposed.</summary>
     public GatewayInstanceLease Acquire()
     {
-        System.IO.Directory.CreateDirectory(Directory);
         var id = "gw-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
         var path = PathFor(id);
-        var stream = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None);
-        return new GatewayInstanceLease(id, path, stream);
+        try
+        {
+            System.IO.Directory.CreateDirectory(Directory);
+            var stream = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None);
+            return new GatewayInstanceLease(id, path, stream);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidOperationException(
+                $"cannot hold the gateway instance lock '{path}' ({ex.Message}); set AgentGate:Sandbox:InstanceDirectory or {EnvironmentVariable} to a writable directory", ex);
+        }
     }
 
     /// <summary>

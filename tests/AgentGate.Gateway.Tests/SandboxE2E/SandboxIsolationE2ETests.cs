@@ -45,8 +45,11 @@ public sealed class SandboxIsolationE2ETests(SandboxE2EFixture f)
     public async Task Sandbox_DirectConnectionsToAnythingButTheGateway_Fail()
     {
         if (!f.Ready) return;
-        var hostAddress = System.Net.Dns.GetHostAddresses(System.Net.Dns.GetHostName())
-            .FirstOrDefault(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork && !System.Net.IPAddress.IsLoopback(a));
+        // Every IPv4 address of this host (docker0, eth0, the fleet bridge …): the decoy listens on all of them.
+        var hostAddresses = System.Net.NetworkInformation.NetworkInterface.GetAllNetworkInterfaces()
+            .SelectMany(n => n.GetIPProperties().UnicastAddresses).Select(a => a.Address)
+            .Where(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork && !System.Net.IPAddress.IsLoopback(a))
+            .Select(a => a.ToString()).Append(f.Up!.GatewayAddress).Distinct().ToList();
         // Sanity: the decoy answers on the host, so a failure below is the sandbox's doing.
         using (var probe = new HttpClient())
         {
@@ -54,13 +57,17 @@ public sealed class SandboxIsolationE2ETests(SandboxE2EFixture f)
         }
 
         var accepted = f.Decoy.Accepted;
-        string[] targets = [$"http://{f.Up!.GatewayAddress}:{f.Decoy.Port}/", .. hostAddress is null ? [] : new[] { $"http://{hostAddress}:{f.Decoy.Port}/" }, "http://1.1.1.1/"];
+        Assert.True(hostAddresses.Count >= 2, string.Join(", ", hostAddresses));
 
-        foreach (var target in targets)
+        foreach (var target in hostAddresses.Select(a => $"http://{a}:{f.Decoy.Port}/"))
         {
             var r = await f.ExecAsync("builder-17", "curl", "-sS", "--noproxy", "*", "-m", "3", target);
             Assert.False(r.Succeeded, $"{target} was reachable: {r.Stdout}");
         }
+
+        // Nor through the gateway's forward proxy: host addresses are not egress destinations.
+        var proxied = await f.ExecAsync("builder-17", "curl", "-sS", "-m", "5", "-x", f.GatewayUrl, $"http://{f.Up!.GatewayAddress}:{f.Decoy.Port}/");
+        Assert.DoesNotContain("decoy", proxied.Stdout, StringComparison.Ordinal);
 
         var gateway = await f.ExecAsync("builder-17", "curl", "-sS", "--noproxy", "*", "-m", "5", "-o", "/dev/null", "-w", "%{http_code}", $"{f.GatewayUrl}/llm/anthropic/v1/models");
         Assert.True(gateway.Succeeded, gateway.Stderr);

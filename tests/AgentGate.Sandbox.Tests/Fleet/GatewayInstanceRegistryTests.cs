@@ -52,4 +52,15 @@ public sealed class GatewayInstanceRegistryTests : IDisposable
         Assert.NotEqual(a.Id, b.Id);
         Assert.True(registry.IsAlive(a.Id) && registry.IsAlive(b.Id));
     }
+
+    [Fact]
+    public void Acquire_DirectoryIsAFile_ErrorNamesTheSetting()
+    {
+        var file = Path.Combine(_directory, "not-a-directory");
+        File.WriteAllText(file, "");
+
+        var ex = Assert.Throws<InvalidOperationException>(() => new GatewayInstanceRegistry(file).Acquire());
+
+        Assert.Contains("AgentGate:Sandbox:InstanceDirectory", ex.Message, StringComparison.Ordinal);
+    }
 }
