@@ -59,60 +59,6 @@ internal sealed partial class Evaluator
         return FirstValue(node.Default.Value ?? TrueTerm);
     }
 
-    /// <summary>The first value of a term in a fresh scope (default rule values).</summary>
-    private Value? FirstValue(Term t)
-    {
-        var saved = EnterScope();
-        try
-        {
-            var d = TryDirect(t, out var v);
-            if (d == Direct.Cps)
-            {
-                EvalTerm(t, x =>
-                {
-                    v = x;
-                    return false;
-                });
-            }
-
-            return v;
-        }
-        finally
-        {
-            LeaveScope(saved);
-        }
-    }
-
-    private static readonly ScalarTerm TrueTerm = new(new Loc("", 0, 0), BooleanValue.True);
-
-    /// <summary>Starts a fresh variable scope (a rule body); returns the enclosing one for <see cref="LeaveScope"/>.</summary>
-    private Bindings EnterScope()
-    {
-        var saved = _b;
-        _b = _bindingsPool.Count > 0 ? _bindingsPool.Pop() : new Bindings();
-        return saved;
-    }
-
-    private void LeaveScope(Bindings saved)
-    {
-        _b.Clear();
-        _bindingsPool.Push(_b);
-        _b = saved;
-    }
-
-    private void InScope(Func<bool> body)
-    {
-        var saved = EnterScope();
-        try
-        {
-            body();
-        }
-        finally
-        {
-            LeaveScope(saved);
-        }
-    }
-
     /// <summary>Evaluates a complete rule (with its else chain); args are unified first for functions.</summary>
     private Value? CompleteRule(Rule rule, Value[]? args)
     {
