@@ -40,6 +40,7 @@ internal sealed class AllocationSampler : EventListener
 
         var type = "?";
         long amount = 0;
+        long size = 0;
         for (var i = 0; i < eventData.Payload.Count; i++)
         {
             switch (eventData.PayloadNames?[i])
@@ -50,9 +51,18 @@ internal sealed class AllocationSampler : EventListener
                 case "AllocationAmount64":
                     amount = Convert.ToInt64(eventData.Payload[i], System.Globalization.CultureInfo.InvariantCulture);
                     break;
+                case "ObjectSize":
+                    size = Convert.ToInt64(eventData.Payload[i], System.Globalization.CultureInfo.InvariantCulture);
+                    break;
                 default:
                     break;
             }
+        }
+
+        // Arrays by size as well: a pooled buffer that misses the pool shows up as one size.
+        if (type.EndsWith("[]", StringComparison.Ordinal))
+        {
+            type += " (" + size.ToString(System.Globalization.CultureInfo.InvariantCulture) + " B)";
         }
 
         _bytes.AddOrUpdate(type, amount, (_, total) => total + amount);

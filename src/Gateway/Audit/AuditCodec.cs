@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
@@ -22,71 +23,70 @@ internal static class AuditCodec
         return linked with { Hash = ComputeHash(linked) };
     }
 
-    /// <summary>Chains a record and returns its line bytes, serializing once: the line is the canonical form plus the hash.</summary>
-    public static byte[] ChainToLine(AuditRecord record, string prevHash, out string hash)
-    {
-        var canonical = Serialize(record with { PrevHash = prevHash, Hash = string.Empty }, includeHash: false);
-        hash = Convert.ToHexStringLower(SHA256.HashData(canonical));
-        var suffix = System.Text.Encoding.ASCII.GetBytes(",\"hash\":\"" + hash + "\"}\n");
-        var line = new byte[canonical.Length - 1 + suffix.Length];
-        canonical.AsSpan(0, canonical.Length - 1).CopyTo(line);
-        suffix.CopyTo(line.AsSpan(canonical.Length - 1));
-        return line;
-    }
-
     public static byte[] Serialize(AuditRecord r, bool includeHash)
     {
-        using var buffer = new MemoryStream(512);
+        var buffer = new ArrayBufferWriter<byte>(512);
         using (var w = new Utf8JsonWriter(buffer))
         {
-            w.WriteStartObject();
-            w.WriteString("time", r.Time.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
-            w.WriteString("requestId", r.RequestId);
-            WriteNullable(w, "agent", r.Agent);
-            WriteNullable(w, "task", r.Task);
-            WriteNullable(w, "session", r.Session);
-            w.WriteString("kind", r.Kind);
-            WriteNullable(w, "method", r.Method);
-            WriteNullable(w, "target", r.Target);
-            WriteNullable(w, "model", r.Model);
-            w.WriteString("decision", r.Decision);
-            WriteNullable(w, "reason", r.Reason);
-            WriteNullable(w, "rule", r.Rule);
-            WriteNumber(w, "upstreamStatus", r.UpstreamStatus);
-            if (r.LatencyMs is { } latency)
-            {
-                w.WriteNumber("latencyMs", latency);
-            }
-            else
-            {
-                w.WriteNull("latencyMs");
-            }
-
-            WriteNumber(w, "inputTokens", r.InputTokens);
-            WriteNumber(w, "outputTokens", r.OutputTokens);
-            // Optional fields are written only when set, so records written before they existed verify unchanged.
-            WriteOptional(w, "policyRevision", r.PolicyRevision);
-            WriteOptional(w, "approvalId", r.ApprovalId);
-            if (r.CostUsd is { } cost)
-            {
-                w.WriteNumber("costUsd", cost);
-            }
-
-            if (r.ContextWarning is { } warning)
-            {
-                w.WriteBoolean("contextWarning", warning);
-            }
-
-            w.WriteString("prevHash", r.PrevHash);
-            if (includeHash)
-            {
-                w.WriteString("hash", r.Hash);
-            }
-
-            w.WriteEndObject();
+            Write(w, r, r.PrevHash, includeHash ? r.Hash : null);
         }
 
-        return buffer.ToArray();
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>
+    /// Writes the canonical form: fixed field order, UTC round-trip time, <paramref name="prevHash"/> in
+    /// place of the record's own, and the hash last when <paramref name="hash"/> is given.
+    /// </summary>
+    public static void Write(Utf8JsonWriter w, AuditRecord r, string prevHash, string? hash)
+    {
+        Span<char> time = stackalloc char[40];
+        r.Time.UtcDateTime.TryFormat(time, out var timeLength, "O", CultureInfo.InvariantCulture);
+        w.WriteStartObject();
+        w.WriteString(AuditNames.Time, time[..timeLength]);
+        w.WriteString(AuditNames.RequestId, r.RequestId);
+        WriteNullable(w, AuditNames.Agent, r.Agent);
+        WriteNullable(w, AuditNames.Task, r.Task);
+        WriteNullable(w, AuditNames.Session, r.Session);
+        w.WriteString(AuditNames.Kind, r.Kind);
+        WriteNullable(w, AuditNames.Method, r.Method);
+        WriteNullable(w, AuditNames.Target, r.Target);
+        WriteNullable(w, AuditNames.Model, r.Model);
+        w.WriteString(AuditNames.Decision, r.Decision);
+        WriteNullable(w, AuditNames.Reason, r.Reason);
+        WriteNullable(w, AuditNames.Rule, r.Rule);
+        WriteNumber(w, AuditNames.UpstreamStatus, r.UpstreamStatus);
+        if (r.LatencyMs is { } latency)
+        {
+            w.WriteNumber(AuditNames.LatencyMs, latency);
+        }
+        else
+        {
+            w.WriteNull(AuditNames.LatencyMs);
+        }
+
+        WriteNumber(w, AuditNames.InputTokens, r.InputTokens);
+        WriteNumber(w, AuditNames.OutputTokens, r.OutputTokens);
+        // Optional fields are written only when set, so records written before they existed verify unchanged.
+        WriteOptional(w, AuditNames.PolicyRevision, r.PolicyRevision);
+        WriteOptional(w, AuditNames.ApprovalId, r.ApprovalId);
+        if (r.CostUsd is { } cost)
+        {
+            w.WriteNumber(AuditNames.CostUsd, cost);
+        }
+
+        if (r.ContextWarning is { } warning)
+        {
+            w.WriteBoolean(AuditNames.ContextWarning, warning);
+        }
+
+        w.WriteString(AuditNames.PrevHash, prevHash);
+        if (hash is not null)
+        {
+            w.WriteString(AuditNames.Hash, hash);
+        }
+
+        w.WriteEndObject();
     }
 
     public static AuditRecord Parse(string line)
@@ -123,7 +123,7 @@ internal static class AuditCodec
     private static string? Str(JsonElement e, string name) =>
         e.TryGetProperty(name, out var p) && p.ValueKind == JsonValueKind.String ? p.GetString() : null;
 
-    private static void WriteNullable(Utf8JsonWriter w, string name, string? value)
+    private static void WriteNullable(Utf8JsonWriter w, JsonEncodedText name, string? value)
     {
         if (value is null)
         {
@@ -135,7 +135,7 @@ internal static class AuditCodec
         }
     }
 
-    private static void WriteOptional(Utf8JsonWriter w, string name, string? value)
+    private static void WriteOptional(Utf8JsonWriter w, JsonEncodedText name, string? value)
     {
         if (value is not null)
         {
@@ -143,7 +143,7 @@ internal static class AuditCodec
         }
     }
 
-    private static void WriteNumber(Utf8JsonWriter w, string name, long? value)
+    private static void WriteNumber(Utf8JsonWriter w, JsonEncodedText name, long? value)
     {
         if (value is null)
         {

@@ -70,6 +70,7 @@ internal sealed partial class FileAuditSink(AuditConfig config, ILogger<FileAudi
     private async Task RunAsync(FileStream stream)
     {
         await using (stream)
+        using (var lines = new AuditLineWriter())
         {
             var reader = _queue.Reader;
             var waiting = new List<TaskCompletionSource>();
@@ -79,7 +80,7 @@ internal sealed partial class FileAuditSink(AuditConfig config, ILogger<FileAudi
                 {
                     if (entry.Record is { } record)
                     {
-                        await stream.WriteAsync(AuditCodec.ChainToLine(record, _head, out var hash));
+                        await stream.WriteAsync(lines.Chain(record, _head, out var hash));
                         _head = hash;
                     }
                     else if (entry.Flushed is { } flushed)

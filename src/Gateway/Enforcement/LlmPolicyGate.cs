@@ -8,16 +8,27 @@ namespace AgentGate.Gateway.Enforcement;
 /// <summary>The first gate of every model call: the policy decides before anything is reserved or sent.</summary>
 internal sealed class LlmPolicyGate(PolicyEnforcer enforcer) : ICallGate
 {
+    private static readonly StringValue KindKey = StringValue.From("kind");
+    private static readonly StringValue Llm = StringValue.From("llm");
+    private static readonly StringValue ProviderKey = StringValue.From("provider");
+    private static readonly StringValue ModelKey = StringValue.From("model");
+    private static readonly StringValue MethodKey = StringValue.From("method");
+    private static readonly StringValue PathKey = StringValue.From("path");
+    private static readonly StringValue StreamKey = StringValue.From("stream");
+    private static readonly StringValue MaxTokensKey = StringValue.From("max_tokens");
+
     public ValueTask<GateResult> BeforeAsync(LlmCall call, CancellationToken cancellationToken)
     {
-        var action = PolicyInput.Object(
-            ("kind", StringValue.From("llm")),
-            ("provider", StringValue.From(call.Provider.Name)),
-            ("model", PolicyInput.Str(call.Model)),
-            ("method", StringValue.From(call.Method)),
-            ("path", StringValue.From(call.Path)),
-            ("stream", BooleanValue.From(call.Stream)),
-            ("max_tokens", call.MaxTokens is { } max ? NumberValue.From(max) : NullValue.Instance));
+        var action = ObjectValue.From(
+        [
+            new(KindKey, Llm),
+            new(ProviderKey, StringValue.From(call.Provider.Name)),
+            new(ModelKey, PolicyInput.Str(call.Model)),
+            new(MethodKey, StringValue.From(call.Method)),
+            new(PathKey, StringValue.From(call.Path)),
+            new(StreamKey, BooleanValue.From(call.Stream)),
+            new(MaxTokensKey, call.MaxTokens is { } max ? NumberValue.From(max) : NullValue.Instance),
+        ]);
         var outcome = enforcer.Enforce(new CallIdentity(call.Agent, call.Task, call.Session), action, cancellationToken);
         call.Items[CallAudit.PolicyRevisionItem] = outcome.Decision.Revision;
         call.Items[CallAudit.PolicyRuleItem] = outcome.Decision.Rule;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using AgentGate.Gateway.Config;
 using AgentGate.Policy.Values;
 
@@ -11,19 +12,25 @@ internal static class PolicyInput
     private static readonly StringValue ActionKey = StringValue.From("action");
     private static readonly StringValue TimeKey = StringValue.From("time");
 
+    private static readonly StringValue IdKey = StringValue.From("id");
+    private static readonly StringValue TaskKey = StringValue.From("task");
+    private static readonly StringValue SandboxKey = StringValue.From("sandbox");
+
+    // An agent's part of the input only changes with its configuration: built once per AgentConfig instance.
+    private static readonly ConditionalWeakTable<AgentConfig, ObjectValue> Agents = new();
+    private static TimeText _time = new(long.MinValue, StringValue.Empty);
+
     public static ObjectValue Build(CallIdentity who, ObjectValue action, DateTimeOffset now) => ObjectValue.From(
     [
-        new(AgentKey, Object(
-            ("id", Str(who.Agent.Id)),
-            ("role", Str(who.Agent.Role)),
-            ("lane", Str(who.Agent.Lane)),
-            ("owner", Str(who.Agent.Owner)))),
-        new(SessionKey, Object(
-            ("id", Str(who.Session)),
-            ("task", who.Task is null ? NullValue.Instance : Str(who.Task)),
-            ("sandbox", who.Sandbox is null ? NullValue.Instance : Str(who.Sandbox)))),
+        new(AgentKey, Agents.GetValue(who.Agent, AgentObject)),
+        new(SessionKey, ObjectValue.From(
+        [
+            new(IdKey, Str(who.Session)),
+            new(TaskKey, Str(who.Task)),
+            new(SandboxKey, Str(who.Sandbox)),
+        ])),
         new(ActionKey, action),
-        new(TimeKey, Str(now.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture))),
+        new(TimeKey, Time(now)),
     ]);
 
     public static ObjectValue Object(params (string Key, Value Value)[] pairs)
@@ -37,7 +44,30 @@ internal static class PolicyInput
         return ObjectValue.From(list);
     }
 
+    private static ObjectValue AgentObject(AgentConfig agent) => Object(
+        ("id", Str(agent.Id)),
+        ("role", Str(agent.Role)),
+        ("lane", Str(agent.Lane)),
+        ("owner", Str(agent.Owner)));
+
+    /// <summary>The input's time (whole seconds, UTC), formatted once per second.</summary>
+    private static StringValue Time(DateTimeOffset now)
+    {
+        var second = now.ToUnixTimeSeconds();
+        var cached = Volatile.Read(ref _time);
+        if (cached.Second == second)
+        {
+            return cached.Text;
+        }
+
+        var text = StringValue.From(now.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture));
+        Volatile.Write(ref _time, new TimeText(second, text));
+        return text;
+    }
+
     public static Value Str(string? text) => text is null ? NullValue.Instance : StringValue.From(text);
 
     public static Value Strings(IEnumerable<string> items) => ArrayValue.From(items.Select(StringValue.From));
+
+    private sealed record TimeText(long Second, StringValue Text);
 }

@@ -27,6 +27,9 @@ internal static class GatewayHost
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = Directory.GetCurrentDirectory() });
         builder.Configuration.Sources.Clear();
+        // YARP logs two Information lines per forwarded request; the gateway's own log and audit say more.
+        // First source, so logging.json, the config file and the environment can still turn them on.
+        builder.Configuration.AddInMemoryCollection([new("Logging:LogLevel:Yarp", "Warning")]);
         builder.Configuration.AddJsonStream(typeof(GatewayHost).Assembly.GetManifestResourceStream("AgentGate.Gateway.Config.logging.json")!);
         if (options.ConfigFile is not null)
         {
@@ -50,6 +53,7 @@ internal static class GatewayHost
         {
             // The proxy enforces its own body bound with a structured 413; Kestrel's must not be lower.
             kestrel.Limits.MaxRequestBodySize = config.Proxy.MaxRequestBytes + 1;
+            kestrel.AddServerHeader = false;
             kestrel.Listen(config.Listeners.Agent, listen => bindings.Add(ListenerKind.Agent, listen.UseEgressConnect()));
             kestrel.Listen(config.Listeners.Admin, listen => bindings.Add(ListenerKind.Admin, listen));
         });

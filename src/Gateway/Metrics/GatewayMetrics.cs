@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Diagnostics.Metrics;
 
 namespace AgentGate.Gateway.Metrics;
@@ -21,17 +22,25 @@ internal sealed class GatewayMetrics
 
     public void RecordCall(string agent, string provider, string? model, string decision, int? status, TimeSpan duration, long? inputTokens, long? outputTokens)
     {
-        var modelTag = model ?? "unknown";
-        _requests.Add(1, new("agent", agent), new("provider", provider), new("model", modelTag), new("decision", decision), new("status", status ?? 0));
-        _duration.Record(duration.TotalSeconds, new("agent", agent), new("provider", provider), new("model", modelTag));
+        // TagList keeps up to eight tags inline: no tag array per call.
+        var tags = new TagList { { "agent", agent }, { "provider", provider }, { "model", model ?? "unknown" } };
+        _duration.Record(duration.TotalSeconds, tags);
         if (inputTokens is > 0)
         {
-            _tokens.Add(inputTokens.Value, new("agent", agent), new("provider", provider), new("model", modelTag), new("type", "input"));
+            var input = tags;
+            input.Add("type", "input");
+            _tokens.Add(inputTokens.Value, input);
         }
 
         if (outputTokens is > 0)
         {
-            _tokens.Add(outputTokens.Value, new("agent", agent), new("provider", provider), new("model", modelTag), new("type", "output"));
+            var output = tags;
+            output.Add("type", "output");
+            _tokens.Add(outputTokens.Value, output);
         }
+
+        tags.Add("decision", decision);
+        tags.Add("status", StatusTags.Box(status ?? 0));
+        _requests.Add(1, tags);
     }
 }

@@ -46,8 +46,8 @@ internal sealed partial class LlmProxyHandler(
         {
             RequestId = requestId,
             Agent = check.Agent!,
-            Task = context.Request.Headers[ProviderTransformer.TaskHeader].FirstOrDefault() ?? check.Token!.Task,
-            Session = context.Request.Headers[ProviderTransformer.SessionHeader].FirstOrDefault() ?? check.Token!.Id,
+            Task = FirstValue(context.Request.Headers, ProviderTransformer.TaskHeader) ?? check.Token!.Task,
+            Session = FirstValue(context.Request.Headers, ProviderTransformer.SessionHeader) ?? check.Token!.Id,
             TokenId = check.Token!.Id,
             Provider = route!,
             Method = context.Request.Method,
@@ -170,6 +170,9 @@ internal sealed partial class LlmProxyHandler(
         metrics.RecordCall(call.Agent.Id, provider, call.Model, AuditDecisions.Deny, result.StatusCode, call.Duration.Value, null, null);
         await audit.WriteAsync(CallAudit.Denied(call, provider, result, time.GetUtcNow()), CancellationToken.None);
     }
+
+    private static string? FirstValue(IHeaderDictionary headers, string name) =>
+        headers.TryGetValue(name, out var values) && values.Count > 0 ? values[0] : null;
 
     private async Task DenyUnidentifiedAsync(HttpContext context, string requestId, string provider, TokenCheck check, long start)
     {

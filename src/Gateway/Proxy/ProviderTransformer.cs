@@ -14,6 +14,8 @@ internal sealed class ProviderTransformer(ProviderRoute route) : HttpTransformer
     public const string SessionHeader = "x-agentgate-session";
     public const string TaskHeader = "x-agentgate-task";
 
+    private readonly PathString _prefix = new("/llm/" + route.Name);
+
     public override async ValueTask TransformRequestAsync(HttpContext httpContext, HttpRequestMessage proxyRequest, string destinationPrefix, CancellationToken cancellationToken)
     {
         await base.TransformRequestAsync(httpContext, proxyRequest, destinationPrefix, cancellationToken);
@@ -37,8 +39,7 @@ internal sealed class ProviderTransformer(ProviderRoute route) : HttpTransformer
         }
 
         var path = httpContext.Request.Path;
-        var prefix = new PathString("/llm/" + route.Name);
-        path.StartsWithSegments(prefix, StringComparison.Ordinal, out var remaining);
+        path.StartsWithSegments(_prefix, StringComparison.Ordinal, out var remaining);
         proxyRequest.RequestUri = RequestUtilities.MakeDestinationAddress(destinationPrefix, remaining, httpContext.Request.QueryString);
     }
 }

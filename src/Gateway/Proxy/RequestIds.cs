@@ -12,7 +12,10 @@ internal static class RequestIds
     {
         Span<byte> bytes = stackalloc byte[12];
         RandomNumberGenerator.Fill(bytes);
-        var id = "req_" + Convert.ToHexStringLower(bytes);
+        Span<char> text = stackalloc char[4 + (2 * 12)];
+        "req_".CopyTo(text);
+        Convert.TryToHexStringLower(bytes, text[4..], out _);
+        var id = new string(text);
         context.Response.Headers[Header] = id;
         return id;
     }

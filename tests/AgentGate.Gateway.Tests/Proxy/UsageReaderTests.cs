@@ -70,6 +70,37 @@ public sealed class UsageReaderTests
     }
 
     [Fact]
+    public void Json_BodyLargerThanFirstBuffer_GrowsAndReadsUsage()
+    {
+        var usage = new LlmUsage();
+        using var reader = new JsonUsageReader(usage);
+        var body = Encoding.UTF8.GetBytes("{\"model\":\"m\",\"pad\":\"" + new string('p', 10_000) + "\",\"usage\":{\"input_tokens\":3,\"output_tokens\":4}}");
+
+        for (var offset = 0; offset < body.Length; offset += 1000)
+        {
+            reader.Observe(body.AsSpan(offset, Math.Min(1000, body.Length - offset)));
+        }
+
+        reader.Complete();
+
+        Assert.Equal((3L, 4L, "m"), (usage.InputTokens, usage.OutputTokens, usage.ResponseModel));
+    }
+
+    [Fact]
+    public void Json_CompleteTwice_SecondCompleteChangesNothing()
+    {
+        var usage = new LlmUsage();
+        using var reader = new JsonUsageReader(usage);
+        reader.Observe("{\"usage\":{\"input_tokens\":3,\"output_tokens\":4}}"u8);
+        reader.Complete();
+        usage.InputTokens = 99;
+
+        reader.Complete();
+
+        Assert.Equal(99L, usage.InputTokens);
+    }
+
+    [Fact]
     public void Inspect_RequestBody_ReadsModelStreamAndMaxTokens()
     {
         var call = new LlmCall
