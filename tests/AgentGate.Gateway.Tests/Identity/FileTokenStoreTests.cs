@@ -5,8 +5,13 @@ namespace AgentGate.Gateway.Tests.Identity;
 /// <summary>Embedded mode with <c>AgentGate:Tokens:Path</c>: one repository per process, and a restart replays the file.</summary>
 public sealed class FileTokenStoreTests : TokenStoreTests
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("agentgate-tokens-").FullName;
+    private readonly string _directory;
     private FileTokenRepository? _shared;
+
+    public FileTokenStoreTests()
+    {
+        _directory = Own(new TempDirectory()).Path;
+    }
 
     internal override bool Available => true;
 
@@ -65,5 +70,13 @@ public sealed class FileTokenStoreTests : TokenStoreTests
         Assert.Contains(TokenStore.Hash(longLived.Token), lines[0], StringComparison.Ordinal);
         Assert.Equal(TokenCheckStatus.Unknown, await StatusAsync(restarted, shortLived.Token));
         Assert.Equal(TokenCheckStatus.Valid, await StatusAsync(restarted, longLived.Token));
+    }
+
+    /// <summary>Deleted after the repositories (disposed in reverse order) have closed their files.</summary>
+    private sealed class TempDirectory : IDisposable
+    {
+        public string Path { get; } = Directory.CreateTempSubdirectory("agentgate-tokens-").FullName;
+
+        public void Dispose() => Directory.Delete(Path, recursive: true);
     }
 }

@@ -7,14 +7,18 @@ using static AgentGate.Gateway.Tests.Enforcement.AuthorizeClient;
 
 namespace AgentGate.Gateway.Tests.Identity;
 
-public sealed class GatewayRestartTests
+public sealed class GatewayRestartTests : IDisposable
 {
     private static readonly object Harmless = new { kind = "exec", command = "ls", cwd = "/workspace" };
+
+    private readonly string _directory = Directory.CreateTempSubdirectory("agentgate-restart-").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
 
     [Fact]
     public async Task Restart_WithTokenFile_AgentStaysLoggedIn()
     {
-        var path = Path.Combine(Directory.CreateTempSubdirectory("agentgate-restart-").FullName, "tokens.jsonl");
+        var path = Path.Combine(_directory, "tokens.jsonl");
         var settings = new Dictionary<string, string?> { ["AgentGate:Tokens:Path"] = path };
         string token;
         await using (var first = await GatewayTestHost.StartAsync(extra: settings))
@@ -46,7 +50,7 @@ public sealed class GatewayRestartTests
     [Fact]
     public void AddAgentTokens_TokenFileHeldByAnotherGateway_ConfigurationErrorNamingTheKey()
     {
-        var path = Path.Combine(Directory.CreateTempSubdirectory("agentgate-held-").FullName, "tokens.jsonl");
+        var path = Path.Combine(_directory, "held", "tokens.jsonl");
         using var first = Provider(path);
         using var second = Provider(path);
         Assert.IsType<FileTokenRepository>(first.GetRequiredService<ITokenRepository>());
