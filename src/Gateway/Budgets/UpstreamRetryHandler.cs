@@ -43,8 +43,7 @@ internal sealed partial class UpstreamRetryHandler(
             var errorText = await ReadErrorAsync(response, cancellationToken).ConfigureAwait(false);
             var retryAfter = UpstreamRetryPolicy.RetryAfter(response.Headers, time.GetUtcNow());
             var decision = policy.Decide(attempt, status, retryAfter, responseStarted: false, errorText, _maxWait);
-            if (!decision.Retry || !CanResend(request, call)
-                || !await gate.ReadmitAsync(call, status, retryAfter, _maxWait, cancellationToken).ConfigureAwait(false))
+            if (!decision.Retry || !CanResend(request, call) || !await ReadmitAsync(call, response, status, retryAfter, cancellationToken).ConfigureAwait(false))
             {
                 if (UpstreamRetryPolicy.IsOverload(status, errorText))
                 {
@@ -70,6 +69,20 @@ internal sealed partial class UpstreamRetryHandler(
     }
 
     private static bool IsCandidate(int status) => status is 429 or >= 500;
+
+    private async Task<bool> ReadmitAsync(LlmCall call, HttpResponseMessage response, int status, TimeSpan? retryAfter, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await gate.ReadmitAsync(call, status, retryAfter, _maxWait, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            // Cancelled while waiting (agent gone, activity timeout): YARP never gets this response.
+            response.Dispose();
+            throw;
+        }
+    }
 
     /// <summary>Buffers a small error body (so a retried attempt's connection is reused) and returns it for
     /// 5xx answers, where "overloaded" in the body is what makes them retryable.</summary>

@@ -27,7 +27,7 @@ public sealed class BudgetedSseStreamTests : IDisposable
         return text.ToString().Replace("\n", newline, StringComparison.Ordinal);
     }
 
-    private async Task<(StreamGuard Guard, LlmCall Call)> GuardAsync(long? agentTokens, long maxOutput)
+    private async Task<(StreamGuard Guard, LlmCall Call)> GuardAsync(long? agentTokens, long maxOutput, Action<BudgetTestHost>? observe = null)
     {
         var settings = new Dictionary<string, string?>();
         if (agentTokens is { } limit)
@@ -37,6 +37,7 @@ public sealed class BudgetedSseStreamTests : IDisposable
 
         var host = new BudgetTestHost(new InMemoryBudgetStore(), new FakeTimeProvider(DateTimeOffset.UnixEpoch.AddDays(20000)), settings);
         _hosts.Add(host);
+        observe?.Invoke(host);
         var admitted = await host.Admission.AdmitAsync(BudgetTestHost.Request("a1", input: 0, output: maxOutput), CancellationToken.None);
         var call = new LlmCall
         {
@@ -88,7 +89,9 @@ public sealed class BudgetedSseStreamTests : IDisposable
     [InlineData(100_000)]
     public async Task ReadAsync_BudgetRunsOut_EndsAfterLastWholeEventWithErrorEventAndClosesUpstream(int chunk)
     {
-        var (guard, call) = await GuardAsync(600, 100);
+        MetricTotals? metrics = null;
+        var (guard, call) = await GuardAsync(600, 100, host => metrics = new MetricTotals(host.Services));
+        using var _ = metrics;
         var upstream = new TrickleStream(Encoding.UTF8.GetBytes(Stream(1000)), chunk);
         using var stream = new BudgetedSseStream(upstream, guard);
 
@@ -108,6 +111,30 @@ public sealed class BudgetedSseStreamTests : IDisposable
         Assert.InRange(upstream.ReadAtDispose, 0, Encoding.UTF8.GetByteCount(Stream(1000)) - 1);
         Assert.Equal(BudgetErrorTypes.BudgetExceeded, call.ErrorType);
         Assert.Equal(guard.EstimatedOutputTokens, call.Usage.OutputTokens);
+        Assert.Equal(1, metrics!["agentgate.budget.stream_stops"]);
+    }
+
+    [Fact]
+    public async Task ReadmitAsync_AfterUpstream429_WaitsForFleetBackoffSwapsReservationCountsRetry()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UnixEpoch.AddDays(20000));
+        var host = new BudgetTestHost(new InMemoryBudgetStore(), time, new Dictionary<string, string?>());
+        _hosts.Add(host);
+        using var metrics = new MetricTotals(host.Services);
+        var gate = new BudgetCallGate(host.Admission, host.Services.GetRequiredService<BudgetMetrics>(), host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<BudgetOptions>>());
+        var (_, call) = await GuardAsync(null, 10);
+        Assert.True((await gate.BeforeAsync(call, CancellationToken.None)).Allowed);
+        var first = gate.StreamGuard(call);
+
+        var readmit = gate.ReadmitAsync(call, 429, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(5), CancellationToken.None).AsTask();
+        await BudgetStoreTests.Eventually(() => host.Admission.QueueLength("anthropic") == 1, "the retry to wait for the fleet backoff");
+        Assert.False(readmit.IsCompleted);
+        time.Advance(TimeSpan.FromSeconds(2));
+
+        Assert.True(await readmit);
+        Assert.Equal(1, metrics["agentgate.budget.upstream_retries"]);
+        Assert.NotNull(first);
+        Assert.NotNull(gate.StreamGuard(call));
     }
 
     public void Dispose()
