@@ -110,6 +110,28 @@ public sealed class McpStdioTests
     }
 
     [Fact]
+    public async Task Post_BatchWithAllowedAndRefusedCalls_ForwardsOnlyTheAllowedOneAndAnswersBoth()
+    {
+        var (host, upstream) = await McpTestSetup.StartAsync();
+        await using var _ = host;
+        await using var __ = upstream;
+        var token = await host.IssueTokenAsync();
+        using var init = await McpRawClient.PostAsync(host.Agent, token, "issues", McpRawClient.Initialize);
+        var session = init.Headers.GetValues("Mcp-Session-Id").Single();
+        var batch = "[" + McpRawClient.ToolCall("ok", "get_issue", """{"number":5}""") + "," + McpRawClient.ToolCall("no", "add_comment", """{"number":5,"text":"x"}""") + "]";
+
+        using var response = await McpRawClient.PostAsync(host.Agent, token, "issues", batch, session);
+
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var answers = document.RootElement.EnumerateArray().ToDictionary(a => a.GetProperty("id").GetString()!);
+        Assert.StartsWith("issue 5:", answers["ok"].GetProperty("result").GetProperty("content")[0].GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Equal(-32051, answers["no"].GetProperty("error").GetProperty("code").GetInt32());
+        var calls = (await host.ReadAuditAsync()).Where(r => r.Kind == "tool").ToDictionary(r => r.Target!, r => r.Decision);
+        Assert.Equal("allow", calls["issues/get_issue"]);
+        Assert.Equal("deny", calls["issues/add_comment"]);
+    }
+
+    [Fact]
     public async Task Post_CommandThatCannotStart_UpstreamUnavailable()
     {
         var (host, upstream) = await McpTestSetup.StartAsync(extra: new Dictionary<string, string?> { ["AgentGate:Mcp:Servers:broken:Command"] = "/nonexistent/agentgate-mcp-server" });

@@ -44,12 +44,16 @@ internal static class McpTestSetup
     /// <summary>The official SDK client, talking to the gateway with the agent's token.</summary>
     public static Task<McpClient> ConnectAsync(GatewayTestHost host, string token, string server, string? protocolVersion = null)
     {
+        // The SDK client's HTTP client may keep a pooled connection that never carried a request; Kestrel's
+        // graceful stop would wait for it, so it is closed as soon as the gateway begins to stop.
+        var http = new HttpClient();
+        host.Gateway.App.Lifetime.ApplicationStopping.Register(http.Dispose);
         var transport = new HttpClientTransport(new HttpClientTransportOptions
         {
             Endpoint = new Uri(host.Gateway.AgentAddress, "/mcp/" + server),
             TransportMode = HttpTransportMode.StreamableHttp,
             AdditionalHeaders = new Dictionary<string, string> { ["Authorization"] = "Bearer " + token },
-        }, NullLoggerFactory.Instance);
+        }, http, NullLoggerFactory.Instance, ownsHttpClient: true);
         return McpClient.CreateAsync(transport, new McpClientOptions { ProtocolVersion = protocolVersion }, NullLoggerFactory.Instance, TestContext.Timeout);
     }
 }
