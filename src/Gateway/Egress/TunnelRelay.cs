@@ -1,0 +1,102 @@
+using System.Buffers;
+using System.IO.Pipelines;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Connections;
+
+namespace AgentGate.Gateway.Egress;
+
+/// <summary>
+/// Moves tunnel bytes between the agent's connection (Kestrel's pipes) and the upstream socket in large chunks:
+/// one 256 KiB receive and one flush per chunk downstream, one contiguous send per read upstream. (The stock
+/// <c>Stream.CopyToAsync(PipeWriter)</c> reads into the pipe's 4 KiB blocks, a flush and a thread hop per 4 KiB.)
+/// </summary>
+internal static class TunnelRelay
+{
+    private const int ChunkBytes = 256 * 1024;
+
+    public static async Task RunAsync(ConnectionContext connection, Socket socket)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(connection.ConnectionClosed);
+        var up = Pump(() => UpAsync(connection.Transport.Input, socket, stop.Token));
+        var down = Pump(() => DownAsync(socket, connection.Transport.Output, stop.Token));
+        if (await Task.WhenAny(up, down) == down)
+        {
+            await stop.CancelAsync();
+        }
+
+        await Task.WhenAll(up, down);
+    }
+
+    private static async Task UpAsync(PipeReader input, Socket socket, CancellationToken cancellationToken)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(ChunkBytes);
+        try
+        {
+            while (true)
+            {
+                var result = await input.ReadAsync(cancellationToken);
+                var data = result.Buffer;
+                while (!data.IsEmpty)
+                {
+                    var n = (int)Math.Min(buffer.Length, data.Length);
+                    data.Slice(0, n).CopyTo(buffer);
+                    await SendAllAsync(socket, buffer.AsMemory(0, n), cancellationToken);
+                    data = data.Slice(n);
+                }
+
+                input.AdvanceTo(result.Buffer.End);
+                if (result.IsCompleted || result.IsCanceled)
+                {
+                    break;
+                }
+            }
+
+            socket.Shutdown(SocketShutdown.Send);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static async Task DownAsync(Socket socket, PipeWriter output, CancellationToken cancellationToken)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(ChunkBytes);
+        try
+        {
+            int n;
+            while ((n = await socket.ReceiveAsync(buffer.AsMemory(), SocketFlags.None, cancellationToken)) > 0)
+            {
+                var flush = await output.WriteAsync(buffer.AsMemory(0, n), cancellationToken);
+                if (flush.IsCompleted || flush.IsCanceled)
+                {
+                    break;
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static async Task SendAllAsync(Socket socket, ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
+    {
+        while (!data.IsEmpty)
+        {
+            data = data[await socket.SendAsync(data, SocketFlags.None, cancellationToken)..];
+        }
+    }
+
+    private static async Task Pump(Func<Task> copy)
+    {
+        try
+        {
+            await copy();
+        }
+        catch (Exception ex) when (ex is IOException or SocketException or OperationCanceledException or ObjectDisposedException or ConnectionResetException or InvalidOperationException)
+        {
+            // Either side went away; the tunnel ends.
+        }
+    }
+}
