@@ -31,7 +31,6 @@ internal static class FastImportRepo
         stream.Position = 0;
         await GitProcess.RunAsync(bare, stream, "fast-import", "--quiet");
         await GitProcess.RunAsync(bare, null, "symbolic-ref", "HEAD", "refs/heads/main");
-        await GitProcess.RunAsync(bare, null, "repack", "-a", "-d", "-q");
         return bare;
     }
 }

@@ -48,7 +48,7 @@ internal static class GitNetHarness
                 results.Add(Row($"CONNECT TLS download ({megabytes} MiB)", "MB/s", d.Select(x => x / 1e6).ToList(), g.Select(x => x / 1e6).ToList(), lowerIsBetter: false));
             }
 
-            Console.WriteLine($"| path | direct (median) | gateway (median) | gateway / direct |{Environment.NewLine}|---|---|---|---|");
+            Console.WriteLine($"| path | direct (median) | gateway (median) | gateway / direct | rounds direct/gateway |{Environment.NewLine}|---|---|---|---|---|");
             results.ForEach(Console.WriteLine);
             await gateway.DisposeAsync();
             await direct.DisposeAsync();
@@ -79,7 +79,8 @@ internal static class GitNetHarness
     {
         var (d, g) = (Median(direct), Median(gateway));
         var ratio = lowerIsBetter ? d / g : g / d;
-        return string.Create(CultureInfo.InvariantCulture, $"| {name} | {d:F2} {unit} | {g:F2} {unit} | {ratio:P0} |");
+        var rounds = string.Join(" ", direct.Zip(gateway, (x, y) => string.Create(CultureInfo.InvariantCulture, $"{x:F1}/{y:F1}")));
+        return string.Create(CultureInfo.InvariantCulture, $"| {name} | {d:F2} {unit} | {g:F2} {unit} | {ratio:P0} | {rounds} |");
     }
 
     private static double Median(List<double> values)
