@@ -108,7 +108,12 @@ internal sealed class ConnectTunnel(EgressDecider decider, GatewayConfig config)
             }
         }
 
-        await connection.Transport.Output.WriteAsync("HTTP/1.1 200 Connection Established\r\n\r\n"u8.ToArray(), closed);
+        var client = TunnelRelay.ClientSocket(connection);
+        if (!await EstablishedAsync(connection, client, closed))
+        {
+            return;
+        }
+
         var (peek, head) = await TunnelPeeker.PeekAsync(connection.Transport.Input, PeekTimeout, closed);
         if (await RefusedAfterPeekAsync(connection, verdict, target, peek, closed))
         {
@@ -125,7 +130,28 @@ internal sealed class ConnectTunnel(EgressDecider decider, GatewayConfig config)
             return;
         }
 
-        await TunnelRelay.RunAsync(connection, socket);
+        await TunnelRelay.RunAsync(connection, socket, client);
+    }
+
+    /// <summary>The 200 goes straight to the socket when the relay will write there, so nothing can overtake it.</summary>
+    private static async Task<bool> EstablishedAsync(ConnectionContext connection, Socket? client, CancellationToken closed)
+    {
+        var established = "HTTP/1.1 200 Connection Established\r\n\r\n"u8.ToArray();
+        if (client is null)
+        {
+            await connection.Transport.Output.WriteAsync(established, closed);
+            return true;
+        }
+
+        try
+        {
+            await TunnelRelay.SendAllAsync(client, established, closed);
+            return true;
+        }
+        catch (Exception ex) when (ex is SocketException or OperationCanceledException or ObjectDisposedException)
+        {
+            return false;
+        }
     }
 
     /// <summary>TLS must name the CONNECT host (gateway rule); anything else is decided by the policy as <c>tcp</c>.</summary>

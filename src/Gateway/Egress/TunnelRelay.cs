@@ -2,6 +2,7 @@ using System.Buffers;
 using System.IO.Pipelines;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Connections;
+using Microsoft.AspNetCore.Connections.Features;
 
 namespace AgentGate.Gateway.Egress;
 
@@ -9,16 +10,25 @@ namespace AgentGate.Gateway.Egress;
 /// Moves tunnel bytes between the agent's connection (Kestrel's pipes) and the upstream socket in large chunks:
 /// one 256 KiB receive and one flush per chunk downstream, one contiguous send per read upstream. (The stock
 /// <c>Stream.CopyToAsync(PipeWriter)</c> reads into the pipe's 4 KiB blocks, a flush and a thread hop per 4 KiB.)
+/// When the agent's connection is a plain socket (<see cref="ClientSocket"/>), the downstream direction is written
+/// to that socket directly, skipping the output pipe's copy and the transport's send loop; Kestrel still owns
+/// the receive side, so upstream bytes come through its input pipe.
 /// </summary>
 internal static class TunnelRelay
 {
     private const int ChunkBytes = 256 * 1024;
 
-    public static async Task RunAsync(ConnectionContext connection, Socket socket)
+    /// <summary>The agent connection's socket when nothing (TLS) sits between it and the transport, else null.</summary>
+    public static Socket? ClientSocket(ConnectionContext connection) =>
+        connection.Features.Get<ITlsHandshakeFeature>() is null ? connection.Features.Get<IConnectionSocketFeature>()?.Socket : null;
+
+    /// <summary>Relays until either side ends. <paramref name="client"/>: from <see cref="ClientSocket"/>, with
+    /// nothing left unsent in the output pipe (the caller wrote its response to the socket itself).</summary>
+    public static async Task RunAsync(ConnectionContext connection, Socket socket, Socket? client)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(connection.ConnectionClosed);
         var up = Pump(() => UpAsync(connection.Transport.Input, socket, stop.Token));
-        var down = Pump(() => DownAsync(socket, connection.Transport.Output, stop.Token));
+        var down = Pump(() => client is null ? DownAsync(socket, connection.Transport.Output, stop.Token) : DownAsync(socket, client, stop.Token));
         if (await Task.WhenAny(up, down) == down)
         {
             await stop.CancelAsync();
@@ -80,7 +90,26 @@ internal static class TunnelRelay
         }
     }
 
-    private static async Task SendAllAsync(Socket socket, ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
+    private static async Task DownAsync(Socket socket, Socket client, CancellationToken cancellationToken)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(ChunkBytes);
+        try
+        {
+            int n;
+            while ((n = await socket.ReceiveAsync(buffer.AsMemory(), SocketFlags.None, cancellationToken)) > 0)
+            {
+                await SendAllAsync(client, buffer.AsMemory(0, n), cancellationToken);
+            }
+
+            client.Shutdown(SocketShutdown.Send);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    public static async Task SendAllAsync(Socket socket, ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
     {
         while (!data.IsEmpty)
         {
