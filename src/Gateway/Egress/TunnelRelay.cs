@@ -27,6 +27,12 @@ internal static class TunnelRelay
     public static async Task RunAsync(ConnectionContext connection, Socket socket, Socket? client)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(connection.ConnectionClosed);
+        socket.ReceiveBufferSize = Math.Max(socket.ReceiveBufferSize, ChunkBytes * 4);
+        if (client is not null)
+        {
+            client.SendBufferSize = Math.Max(client.SendBufferSize, ChunkBytes * 4);
+        }
+
         var up = Pump(() => UpAsync(connection.Transport.Input, socket, stop.Token));
         var down = Pump(() => client is null ? DownAsync(socket, connection.Transport.Output, stop.Token) : DownAsync(socket, client, stop.Token));
         if (await Task.WhenAny(up, down) == down)
@@ -90,22 +96,29 @@ internal static class TunnelRelay
         }
     }
 
+    /// <summary>Two buffers: the next receive runs while the previous chunk is being sent.</summary>
     private static async Task DownAsync(Socket socket, Socket client, CancellationToken cancellationToken)
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(ChunkBytes);
+        var buffers = new[] { ArrayPool<byte>.Shared.Rent(ChunkBytes), ArrayPool<byte>.Shared.Rent(ChunkBytes) };
         try
         {
-            int n;
-            while ((n = await socket.ReceiveAsync(buffer.AsMemory(), SocketFlags.None, cancellationToken)) > 0)
+            var current = 0;
+            var n = await socket.ReceiveAsync(buffers[current].AsMemory(), SocketFlags.None, cancellationToken);
+            while (n > 0)
             {
-                await SendAllAsync(client, buffer.AsMemory(0, n), cancellationToken);
+                var send = SendAllAsync(client, buffers[current].AsMemory(0, n), cancellationToken);
+                current ^= 1;
+                var next = socket.ReceiveAsync(buffers[current].AsMemory(), SocketFlags.None, cancellationToken);
+                await send;
+                n = await next;
             }
 
             client.Shutdown(SocketShutdown.Send);
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            ArrayPool<byte>.Shared.Return(buffers[0]);
+            ArrayPool<byte>.Shared.Return(buffers[1]);
         }
     }
 
