@@ -108,16 +108,50 @@ internal sealed class ConnectTunnel(EgressDecider decider, GatewayConfig config)
             }
         }
 
-        await connection.Transport.Output.WriteAsync("HTTP/1.1 200 Connection Established\r\n\r\n"u8.ToArray(), closed);
+        var client = TunnelRelay.ClientSocket(connection);
+        if (!await EstablishedAsync(connection, client, closed))
+        {
+            return;
+        }
+
         var (peek, head) = await TunnelPeeker.PeekAsync(connection.Transport.Input, PeekTimeout, closed);
         if (await RefusedAfterPeekAsync(connection, verdict, target, peek, closed))
         {
             return;
         }
 
-        await using var upstream = new NetworkStream(socket, ownsSocket: false);
-        await upstream.WriteAsync(head, closed);
-        await RelayAsync(connection, socket, upstream);
+        socket.NoDelay = true;
+        try
+        {
+            await socket.SendAsync(head, SocketFlags.None, closed);
+        }
+        catch (Exception ex) when (ex is SocketException or OperationCanceledException)
+        {
+            return;
+        }
+
+        await TunnelRelay.RunAsync(connection, socket, client);
+    }
+
+    /// <summary>The 200 goes straight to the socket when the relay will write there, so nothing can overtake it.</summary>
+    private static async Task<bool> EstablishedAsync(ConnectionContext connection, Socket? client, CancellationToken closed)
+    {
+        var established = "HTTP/1.1 200 Connection Established\r\n\r\n"u8.ToArray();
+        if (client is null)
+        {
+            await connection.Transport.Output.WriteAsync(established, closed);
+            return true;
+        }
+
+        try
+        {
+            await TunnelRelay.SendAllAsync(client, established, closed);
+            return true;
+        }
+        catch (Exception ex) when (ex is SocketException or OperationCanceledException or ObjectDisposedException)
+        {
+            return false;
+        }
     }
 
     /// <summary>TLS must name the CONNECT host (gateway rule); anything else is decided by the policy as <c>tcp</c>.</summary>
@@ -139,35 +173,6 @@ internal sealed class ConnectTunnel(EgressDecider decider, GatewayConfig config)
 
         var plain = await decider.DecidePlainTunnelAsync(verdict, target, requestId, closed);
         return !plain.Allowed;
-    }
-
-    private static async Task RelayAsync(ConnectionContext connection, Socket socket, NetworkStream upstream)
-    {
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(connection.ConnectionClosed);
-        var up = Pump(async () =>
-        {
-            await connection.Transport.Input.CopyToAsync(upstream, stop.Token);
-            socket.Shutdown(SocketShutdown.Send);
-        });
-        var down = Pump(async () => await upstream.CopyToAsync(connection.Transport.Output, stop.Token));
-        if (await Task.WhenAny(up, down) == down)
-        {
-            await stop.CancelAsync();
-        }
-
-        await Task.WhenAll(up, down);
-    }
-
-    private static async Task Pump(Func<Task> copy)
-    {
-        try
-        {
-            await copy();
-        }
-        catch (Exception ex) when (ex is IOException or SocketException or OperationCanceledException or ObjectDisposedException or ConnectionResetException)
-        {
-            // Either side went away; the tunnel ends.
-        }
     }
 
     private static async Task WriteErrorAsync(ConnectionContext connection, int status, string reason, string type, string message, string? rule)

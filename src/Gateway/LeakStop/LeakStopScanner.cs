@@ -3,11 +3,13 @@ using AgentGate.Gateway.Config;
 using AgentGate.Gateway.Guards.Leaks;
 using AgentGate.Gateway.Proxy;
 using AgentGate.Policy.Values;
+using Microsoft.Extensions.Configuration;
 
 namespace AgentGate.Gateway.LeakStop;
 
 /// <summary>
-/// The gateway's secrets (every resolved provider key, bound to its provider's host) plus the well-known
+/// The gateway's secrets (every resolved provider key, bound to its provider's host; every https git upstream's
+/// secret, bound to that upstream's host) plus the well-known
 /// credential patterns, as two scanners: one for bodies the gateway forwards on the agent's behalf, where a
 /// gateway secret is never legitimate (it injects keys into headers itself), and one bound to upstream hosts
 /// for traffic that may carry a credential to where it belongs.
@@ -18,7 +20,7 @@ internal sealed class LeakStopScanner
     public const string Rule = "agentgate.leakstop";
     private const int ChunkBytes = 16 * 1024;
 
-    public LeakStopScanner(ProviderRegistry providers, GatewayConfig config)
+    public LeakStopScanner(ProviderRegistry providers, GatewayConfig config, IConfiguration? configuration = null)
     {
         var options = new LeakScannerOptions { MaxScanBytes = Math.Max(config.Proxy.MaxRequestBytes, 8L * 1024 * 1024) };
         var bound = new List<RegisteredSecret>();
@@ -30,6 +32,7 @@ internal sealed class LeakStopScanner
             }
         }
 
+        bound.AddRange(GitSecretBindings.Read(configuration, options.CarryBytes / 4));
         SecretCount = bound.Count;
         Bodies = new LeakScanner(bound.Select(s => s with { Upstreams = [] }), options);
         Bound = new LeakScanner(bound, options);
