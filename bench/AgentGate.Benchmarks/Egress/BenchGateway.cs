@@ -40,7 +40,7 @@ internal static class BenchGateway
                 .AddSingleton(new DestinationGuardOptions { AllowedRanges = [Cidr.Parse("127.0.0.1/32")] }),
             ConfigureLogging = logging => logging.ClearProviders(),
         });
-        var token = gateway.Services.GetRequiredService<TokenStore>().Issue("bench", "BENCH", TimeSpan.FromHours(1)).Token!.Token;
+        var token = (await gateway.Services.GetRequiredService<TokenStore>().IssueAsync("bench", "BENCH", TimeSpan.FromHours(1), CancellationToken.None)).Token!.Token;
         return (gateway, token);
     }
 
