@@ -16,7 +16,10 @@ public sealed class StreamBudgetStopTests
     {
         ScriptedUpstream.StartStream(context);
         await ScriptedUpstream.EventAsync(context, "message_start", """{"type":"message_start","message":{"model":"claude-test","usage":{"input_tokens":10,"output_tokens":1}}}""");
-        for (var i = 0; i < deltas; i++)
+        // deltas < 0: stream until the gateway closes the request (bounded by 30 s), so the test does not
+        // depend on whether a fixed number of events fits in the loopback socket buffers.
+        var until = DateTime.UtcNow.AddSeconds(30);
+        for (var i = 0; deltas < 0 ? DateTime.UtcNow < until : i < deltas; i++)
         {
             await ScriptedUpstream.EventAsync(context, "content_block_delta", AnthropicDelta);
         }
@@ -37,7 +40,7 @@ public sealed class StreamBudgetStopTests
     [Fact]
     public async Task AnthropicStream_AgentBudgetRunsOutMidResponse_EndsWithErrorEventStopsUpstreamAudited()
     {
-        await using var upstream = await ScriptedUpstream.StartAsync((_, _, context) => AnthropicStreamAsync(context, 20_000));
+        await using var upstream = await ScriptedUpstream.StartAsync((_, _, context) => AnthropicStreamAsync(context, -1));
         await using var host = await GatewayTestHost.StartAsync(extra: new Dictionary<string, string?> { ["AgentGate:Budgets:Agent:Tokens"] = "500" }, upstreamOverride: upstream.BaseAddress);
         var token = await host.IssueTokenAsync();
 
@@ -67,7 +70,8 @@ public sealed class StreamBudgetStopTests
         await using var upstream = await ScriptedUpstream.StartAsync(async (_, _, context) =>
         {
             ScriptedUpstream.StartStream(context);
-            for (var i = 0; i < 20_000; i++)
+            var until = DateTime.UtcNow.AddSeconds(30); // until the gateway closes the request (see AnthropicStreamAsync)
+            while (DateTime.UtcNow < until)
             {
                 await ScriptedUpstream.EventAsync(context, null, OpenAIDelta);
             }
