@@ -9,7 +9,7 @@ namespace AgentGate.Gateway.LeakStop;
 
 /// <summary>
 /// The gateway's secrets (every resolved provider key, bound to its provider's host; every https git upstream's
-/// secret, bound to that upstream's host) plus the well-known
+/// secret, bound to that upstream's host; every MCP server secret, see <see cref="McpSecretBindings"/>) plus the well-known
 /// credential patterns, as two scanners: one for bodies the gateway forwards on the agent's behalf, where a
 /// gateway secret is never legitimate (it injects keys into headers itself), and one bound to upstream hosts
 /// for traffic that may carry a credential to where it belongs.
@@ -33,6 +33,7 @@ internal sealed class LeakStopScanner
         }
 
         bound.AddRange(GitSecretBindings.Read(configuration, options.CarryBytes / 4));
+        bound.AddRange(McpSecretBindings.Read(config.Mcp, options.CarryBytes / 4));
         SecretCount = bound.Count;
         Bodies = new LeakScanner(bound.Select(s => s with { Upstreams = [] }), options);
         Bound = new LeakScanner(bound, options);
