@@ -78,10 +78,9 @@ public sealed class FleetReaperDockerTests : IDisposable
             await UpAsync(runtime, live.Id, fleets[2]);
             await UpAsync(runtime, "hand-made", fleets[3]);
 
-            await using var host = await GatewayTestHost.StartAsync();
+            await using var host = await GatewayTestHost.StartAsync(extra: new Dictionary<string, string?> { ["AgentGate:Sandbox:ReapOnStart"] = "true" });
             var reaped = await host.Gateway.Services.GetRequiredService<FleetReaperService>().Completion.WaitAsync(TimeSpan.FromSeconds(60));
 
-            // Gateways other tests start concurrently reap too, so what this pass counted may be less than what went.
             Assert.NotNull(reaped);
             Assert.Equal(0, await CountAsync(runtime, fleets[0]));
             Assert.Equal(0, await CountAsync(runtime, fleets[1]));

@@ -67,6 +67,8 @@ internal sealed class GatewayTestHost : IAsyncDisposable
             ["AgentGate:Proxy:ActivityTimeoutSeconds"] = "2",
             // A loaded CI box must not turn a slow first evaluation into a fail-closed deny.
             ["AgentGate:Policy:EvaluationTimeout"] = "00:00:30",
+            // Test gateways start concurrently; only the reaper tests reap, so no gateway removes another test's fleet mid-setup.
+            ["AgentGate:Sandbox:ReapOnStart"] = "false",
         };
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
         {
@@ -97,6 +99,25 @@ internal sealed class GatewayTestHost : IAsyncDisposable
         return File.Exists(AuditPath)
             ? (await File.ReadAllLinesAsync(AuditPath)).Where(l => l.Length > 0).Select(AuditCodec.Parse).ToList()
             : [];
+    }
+
+    /// <summary>
+    /// Reads the audit log until <paramref name="done"/> holds (10 s at most): a proxy writes a call's record once the
+    /// upstream answer has been relayed, so a client can hold the answer a moment before the record is queued.
+    /// </summary>
+    public async Task<IReadOnlyList<AuditRecord>> ReadAuditAsync(Func<IReadOnlyList<AuditRecord>, bool> done)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (true)
+        {
+            var records = await ReadAuditAsync();
+            if (done(records) || DateTime.UtcNow > deadline)
+            {
+                return records;
+            }
+
+            await Task.Delay(20);
+        }
     }
 
     public async ValueTask DisposeAsync()

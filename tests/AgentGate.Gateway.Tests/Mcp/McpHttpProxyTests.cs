@@ -29,7 +29,7 @@ public sealed class McpHttpProxyTests
         Assert.NotEmpty(upstream.Ledger.Requests);
         Assert.All(upstream.Ledger.Requests, r => Assert.Equal("Bearer " + McpTestSetup.RepoSecret, r.Authorization));
         Assert.DoesNotContain(upstream.Ledger.Requests, r => (r.Authorization + r.ApiKey).Contains(token, StringComparison.Ordinal));
-        var audit = await host.ReadAuditAsync();
+        var audit = await host.ReadAuditAsync(a => a.Any(r => r.Kind == "tool" && r.UpstreamStatus == 200));
         var record = Assert.Single(audit, r => r.Kind == "tool");
         Assert.Equal(("tools/call", "repo/search", "allow", "agentgate.tool", "builder-17"), (record.Method, record.Target, record.Decision, record.Rule, record.Agent));
         Assert.False(string.IsNullOrEmpty(record.PolicyRevision));
@@ -52,7 +52,7 @@ public sealed class McpHttpProxyTests
         Assert.Equal(-32051, (int)error.ErrorCode);
         Assert.Contains("repo/delete_repository is not allowed for role builder", error.Message, StringComparison.Ordinal);
         Assert.Equal(0, upstream.Ledger.Calls("delete_repository"));
-        var record = Assert.Single(await host.ReadAuditAsync(), r => r.Kind == "tool");
+        var record = Assert.Single(await host.ReadAuditAsync(a => a.Any(r => r.Kind == "tool")), r => r.Kind == "tool");
         Assert.Equal(("repo/delete_repository", "deny", "agentgate.tool"), (record.Target, record.Decision, record.Rule));
         Assert.Contains("not allowed for role builder", record.Reason, StringComparison.Ordinal);
         Assert.Null(record.UpstreamStatus);
@@ -100,7 +100,7 @@ public sealed class McpHttpProxyTests
         Assert.Equal("merged #42", Assert.IsType<TextContentBlock>(Assert.Single(merged.Content)).Text);
         Assert.Equal(-32052, (int)again.ErrorCode);
         Assert.Equal(1, upstream.Ledger.Calls("merge_pull_request"));
-        Assert.Contains(await host.ReadAuditAsync(), r => r.Kind == "tool" && r.Decision == "allow" && r.ApprovalId == id);
+        Assert.Contains(await host.ReadAuditAsync(a => a.Any(r => r.Kind == "tool" && r.Decision == "allow")), r => r.Kind == "tool" && r.Decision == "allow" && r.ApprovalId == id);
     }
 
     [Fact]
@@ -116,7 +116,7 @@ public sealed class McpHttpProxyTests
 
         Assert.Equal(-32053, (int)error.ErrorCode);
         Assert.Equal(0, upstream.Ledger.Calls("search"));
-        var record = Assert.Single(await host.ReadAuditAsync(), r => r.Kind == "tool");
+        var record = Assert.Single(await host.ReadAuditAsync(a => a.Any(r => r.Kind == "tool")), r => r.Kind == "tool");
         Assert.Equal(("deny", "agentgate.leakstop"), (record.Decision, record.Rule));
         Assert.DoesNotContain(GatewayTestHost.RealAnthropicKey, File.ReadAllText(host.AuditPath), StringComparison.Ordinal);
     }
@@ -167,7 +167,7 @@ public sealed class McpHttpProxyTests
         Assert.Equal(1, upstream.Ledger.Calls("search"));
 
         await client.DisposeAsync();
-        Assert.Contains(await host.ReadAuditAsync(), r => r.Kind == "mcp" && r.Method == "DELETE" && r.UpstreamStatus is >= 200 and < 300);
+        Assert.Contains(await host.ReadAuditAsync(a => a.Any(r => r.Method == "DELETE")), r => r.Kind == "mcp" && r.Method == "DELETE" && r.UpstreamStatus is >= 200 and < 300);
         Assert.NotNull(result);
     }
 
