@@ -63,6 +63,7 @@ internal static class GatewayHost
         options.ConfigureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
+        app.UseMiddleware<UnhandledErrorMiddleware>();
         app.UseEgressForwardProxy();
         app.UseRouting();
         app.UseMiddleware<ListenerGuardMiddleware>();
