@@ -14,6 +14,8 @@ internal sealed partial class RedisBudgetStore
 
         try
         {
+            // Every call this replica has finished is counted before the read.
+            await DrainSettlementsAsync().ConfigureAwait(false);
             var values = await redis.GetDatabase().StringGetAsync(Array.ConvertAll(keys, static k => (RedisKey)k)).ConfigureAwait(false);
             return Array.ConvertAll(values, static v => v.IsNull ? 0L : (long)v);
         }

@@ -4,7 +4,8 @@ using StackExchange.Redis;
 namespace AgentGate.Gateway.Budgets;
 
 /// <summary>
-/// Redis store: one EVALSHA per admission and per settlement. While Redis is unreachable it serves from a
+/// Redis store: one EVALSHA per admission, carrying the settlements of calls finished since the previous one.
+/// While Redis is unreachable it serves from a
 /// local store with limits divided by the replica count, reports degraded, and goes back to Redis as soon
 /// as the connection is back (reservations made locally are settled locally).
 /// </summary>
@@ -26,44 +27,36 @@ internal sealed partial class RedisBudgetStore(
             return await ReserveLocalAsync(plan, nowMs, cancellationToken).ConfigureAwait(false);
         }
 
-        var keys = new RedisKey[3 + plan.Buckets.Length + plan.Budgets.Length];
-        var args = new RedisValue[7 + (plan.Buckets.Length * 2) + (plan.Budgets.Length * 4)];
-        keys[0] = plan.BackoffKey;
-        keys[1] = plan.ConcurrencyKey;
-        keys[2] = _overrides;
-        args[0] = nowMs;
-        args[1] = plan.Buckets.Length;
-        args[2] = plan.Budgets.Length;
-        args[3] = plan.MaxConcurrent;
-        args[4] = plan.LeaseId;
-        args[5] = plan.LeaseExpiryMs;
-        args[6] = plan.WindowMs;
-        var k = 3;
-        var a = 7;
+        var batch = TakePending();
+        var script = new ScriptCall(batch, 3 + plan.Buckets.Length + plan.Budgets.Length, 7 + (plan.Buckets.Length * 2) + (plan.Budgets.Length * 4));
+        script.Key(plan.BackoffKey).Key(plan.ConcurrencyKey).Key(_overrides);
+        script.Arg(nowMs).Arg(plan.Buckets.Length).Arg(plan.Budgets.Length).Arg(plan.MaxConcurrent)
+            .Arg(plan.LeaseId).Arg(plan.LeaseExpiryMs).Arg(plan.WindowMs);
         foreach (var bucket in plan.Buckets)
         {
-            keys[k++] = bucket.Key;
-            args[a++] = bucket.Capacity;
-            args[a++] = bucket.Amount;
+            script.Key(bucket.Key).Arg(bucket.Capacity).Arg(bucket.Amount);
         }
 
         foreach (var budget in plan.Budgets)
         {
-            keys[k++] = budget.Key;
-            args[a++] = budget.LimitId;
-            args[a++] = budget.DefaultLimit;
-            args[a++] = budget.Amount;
-            args[a++] = (long)Math.Ceiling(budget.Ttl.TotalSeconds);
+            script.Key(budget.Key).Arg(budget.LimitId).Arg(budget.DefaultLimit).Arg(budget.Amount).Arg((long)Math.Ceiling(budget.Ttl.TotalSeconds));
         }
 
         RedisResult result;
         try
         {
-            result = await RedisScripts.Reserve.EvaluateAsync(redis.GetDatabase(), keys, args).ConfigureAwait(false);
+            var sent = script.EvaluateAsync(redis.GetDatabase());
+            if (batch.Count > 0)
+            {
+                Track(sent);
+            }
+
+            result = await sent.ConfigureAwait(false);
         }
         catch (Exception ex) when (IsOutage(ex))
         {
             Degrade(ex);
+            await SettleLostAsync(batch).ConfigureAwait(false);
             return await ReserveLocalAsync(plan, nowMs, cancellationToken).ConfigureAwait(false);
         }
 
@@ -72,51 +65,20 @@ internal sealed partial class RedisBudgetStore(
         return new StoreDecision((StoreOutcome)(int)r[0], (int)r[1], (long)r[2], (long)r[3], (long)r[4], false);
     }
 
-    public async ValueTask SettleAsync(SettlementPlan plan, long nowMs, CancellationToken cancellationToken)
+    /// <summary>
+    /// Queues the settlement and returns at once: it rides on this replica's next reservation, or goes out
+    /// on its own when no settlement command is in flight (see RedisBudgetStore.Settlements.cs). Either way
+    /// it is sent before any later command of this replica, so the next reservation sees the freed slot.
+    /// </summary>
+    public ValueTask SettleAsync(SettlementPlan plan, long nowMs, CancellationToken cancellationToken)
     {
         if (plan.Local)
         {
-            await _local.SettleAsync(plan, nowMs, cancellationToken).ConfigureAwait(false);
-            return;
+            return _local.SettleAsync(plan, nowMs, cancellationToken);
         }
 
-        var keys = new RedisKey[2 + plan.BucketRefunds.Length + plan.BudgetDeltas.Length];
-        var args = new RedisValue[6 + (plan.BucketRefunds.Length * 2) + (plan.BudgetDeltas.Length * 2)];
-        keys[0] = plan.BackoffKey;
-        keys[1] = plan.ConcurrencyKey;
-        args[0] = nowMs;
-        args[1] = plan.BucketRefunds.Length;
-        args[2] = plan.BudgetDeltas.Length;
-        args[3] = plan.LeaseId;
-        args[4] = plan.BackoffUntilMs;
-        args[5] = plan.WindowMs;
-        var k = 2;
-        var a = 6;
-        foreach (var bucket in plan.BucketRefunds)
-        {
-            keys[k++] = bucket.Key;
-            args[a++] = bucket.Capacity;
-            args[a++] = bucket.Amount;
-        }
-
-        foreach (var budget in plan.BudgetDeltas)
-        {
-            keys[k++] = budget.Key;
-            args[a++] = budget.Amount;
-            args[a++] = (long)Math.Ceiling(budget.Ttl.TotalSeconds);
-        }
-
-        try
-        {
-            await RedisScripts.Settle.EvaluateAsync(redis.GetDatabase(), keys, args).ConfigureAwait(false);
-            Recover();
-        }
-        catch (Exception ex) when (IsOutage(ex))
-        {
-            // The reservation stays counted in Redis until its keys expire: overcounting is the safe side.
-            Degrade(ex);
-            await _local.SettleAsync(plan with { BucketRefunds = [], BudgetDeltas = [] }, nowMs, cancellationToken).ConfigureAwait(false);
-        }
+        Enqueue(new PendingSettlement(plan, nowMs));
+        return ValueTask.CompletedTask;
     }
 
     private async ValueTask<StoreDecision> ReserveLocalAsync(ReservationPlan plan, long nowMs, CancellationToken cancellationToken)

@@ -3,13 +3,24 @@ namespace AgentGate.Gateway.Budgets;
 /// <summary>The Lua scripts of <see cref="RedisBudgetStore"/>; README.md documents the key schema.</summary>
 internal static class RedisScripts
 {
-    // KEYS: 1 backoff, 2 concurrency zset, 3 limit overrides hash, then buckets, then budget counters.
-    // ARGV: now, bucketCount, budgetCount, maxConcurrent, leaseId, leaseExpiry, windowMs,
-    //       per bucket (capacity, amount), per budget (limitId, defaultLimit, amount, ttlSeconds).
-    // Returns {outcome, index, retryAfterMs, spent, limit}; nothing is written unless everything fits.
-    public static RedisScript Reserve { get; } = new(ReserveSource);
+    /// <summary>
+    /// Settlements of finished calls, then optionally one reservation, in one <c>EVALSHA</c>: the pending
+    /// settlements of a replica ride on its next reservation, so a call costs one round trip under load.
+    /// KEYS: per settlement (backoff, concurrency zset, buckets…, budget counters…), then the reservation's
+    /// keys (backoff, concurrency zset, limit overrides hash, buckets…, budget counters…).
+    /// ARGV: settlementCount; per settlement (now, bucketCount, budgetCount, leaseId, backoffUntil, windowMs,
+    /// per bucket (capacity, refund), per budget (delta, ttlSeconds)); then, when a reservation follows,
+    /// (now, bucketCount, budgetCount, maxConcurrent, leaseId, leaseExpiry, windowMs, per bucket (capacity,
+    /// amount), per budget (limitId, defaultLimit, amount, ttlSeconds)).
+    /// Returns 0 without a reservation, else {outcome, index, retryAfterMs, spent, limit}; the reservation
+    /// writes nothing unless everything fits (the settlements before it are applied either way).
+    /// </summary>
+    public static RedisScript Reserve { get; } = new(SettleSource + OffsetReservation(ReserveSource));
 
-    public static RedisScript Settle { get; } = new(SettleSource);
+    /// <summary>The reservation reads its KEYS and ARGV after the settlements' (<c>K</c> and <c>A</c> consumed).</summary>
+    private static string OffsetReservation(string source) =>
+        "if ARGV[a] == nil then return 0 end\nlocal K = k - 1\nlocal A = a - 1\n" +
+        source.Replace("ARGV[", "ARGV[A + ", StringComparison.Ordinal).Replace("KEYS[", "KEYS[K + ", StringComparison.Ordinal);
 
     private const string ReserveSource = """
         local now = tonumber(ARGV[1])
@@ -62,38 +73,46 @@ internal static class RedisScripts
         return {0, 0, 0, 0, 0}
         """;
 
-    // KEYS: 1 backoff, 2 concurrency zset, then buckets, then budget counters.
-    // ARGV: now, bucketCount, budgetCount, leaseId, backoffUntil, windowMs, per bucket (capacity, refund),
-    //       per budget (delta, ttlSeconds).
+    // Leaves `a` and `k` at the first ARGV and KEYS index after the settlements.
     private const string SettleSource = """
-        local now = tonumber(ARGV[1])
-        local nb = tonumber(ARGV[2])
-        local ng = tonumber(ARGV[3])
-        local win = tonumber(ARGV[6])
-        redis.call('ZREM', KEYS[2], ARGV[4])
-        for i = 1, nb do
-          local cap = tonumber(ARGV[5 + i * 2])
-          local st = redis.call('HMGET', KEYS[2 + i], 't', 'ts')
-          local t = tonumber(st[1])
-          local ts = tonumber(st[2])
-          if t == nil then t = cap ts = now end
-          if now > ts then t = math.min(cap, t + (now - ts) * cap / win) ts = now end
-          t = math.min(cap, t + tonumber(ARGV[6 + i * 2]))
-          redis.call('HSET', KEYS[2 + i], 't', tostring(t), 'ts', ts)
-          redis.call('PEXPIRE', KEYS[2 + i], 2 * win)
-        end
-        local base = 6 + nb * 2
-        for j = 1, ng do
-          local d = tonumber(ARGV[base + (j - 1) * 2 + 1])
-          if d ~= 0 then
-            redis.call('INCRBY', KEYS[2 + nb + j], d)
-            redis.call('EXPIRE', KEYS[2 + nb + j], ARGV[base + (j - 1) * 2 + 2])
+        local a = 2
+        local k = 1
+        for s = 1, tonumber(ARGV[1]) do
+          local now = tonumber(ARGV[a])
+          local nb = tonumber(ARGV[a + 1])
+          local ng = tonumber(ARGV[a + 2])
+          local untilMs = tonumber(ARGV[a + 4])
+          local win = tonumber(ARGV[a + 5])
+          local backoff = KEYS[k]
+          redis.call('ZREM', KEYS[k + 1], ARGV[a + 3])
+          a = a + 6
+          k = k + 2
+          for i = 1, nb do
+            local cap = tonumber(ARGV[a])
+            local st = redis.call('HMGET', KEYS[k], 't', 'ts')
+            local t = tonumber(st[1])
+            local ts = tonumber(st[2])
+            if t == nil then t = cap ts = now end
+            if now > ts then t = math.min(cap, t + (now - ts) * cap / win) ts = now end
+            t = math.min(cap, t + tonumber(ARGV[a + 1]))
+            redis.call('HSET', KEYS[k], 't', tostring(t), 'ts', ts)
+            redis.call('PEXPIRE', KEYS[k], 2 * win)
+            a = a + 2
+            k = k + 1
+          end
+          for j = 1, ng do
+            local d = tonumber(ARGV[a])
+            if d ~= 0 then
+              redis.call('INCRBY', KEYS[k], d)
+              redis.call('EXPIRE', KEYS[k], ARGV[a + 1])
+            end
+            a = a + 2
+            k = k + 1
+          end
+          if untilMs > now and untilMs > tonumber(redis.call('GET', backoff) or '0') then
+            redis.call('SET', backoff, untilMs, 'PX', untilMs - now)
           end
         end
-        local untilMs = tonumber(ARGV[5])
-        if untilMs > now and untilMs > tonumber(redis.call('GET', KEYS[1]) or '0') then
-          redis.call('SET', KEYS[1], untilMs, 'PX', untilMs - now)
-        end
-        return 0
+
         """;
 }

@@ -98,6 +98,55 @@ public sealed class RedisBudgetStoreTests : BudgetStoreTests
     }
 
     [Fact]
+    public async Task SettleAsync_WhileASettlementIsInFlight_QueuedOnesRideOnTheNextReservation()
+    {
+        if (!Available) return;
+        var port = RedisTestServer.FreePort();
+        using var server = RedisTestServer.Start(port);
+        try
+        {
+            await RedisTestServer.WaitReachable(port);
+            using var connection = BudgetServiceCollectionExtensions.ConnectRedis($"127.0.0.1:{port}");
+            using var admin = BudgetServiceCollectionExtensions.ConnectRedis($"127.0.0.1:{port},allowAdmin=true");
+            var store = new RedisBudgetStore(connection, Prefix, 1, new BudgetStoreHealth(), Time, NullLogger<RedisBudgetStore>.Instance);
+            var host = Host(Settings(("Pools:anthropic:RequestsPerMinute", "1000"), ("Pools:anthropic:MaxConcurrent", "5"), ("Pools:anthropic:MaxQueueWait", "00:00:00"), ("Agent:Tokens", "100000")), store);
+            var calls = new List<BudgetReservation>();
+            for (var i = 0; i < 5; i++)
+            {
+                calls.Add((await host.Admission.AdmitAsync(BudgetTestHost.Request("a1", input: 100, output: 100), CancellationToken.None)).Reservation!);
+            }
+
+            var redis = admin.GetServer($"127.0.0.1:{port}");
+            var before = await CommandStatsAsync(redis);
+
+            // Hold the server so the first settlement is still in flight while the others are queued.
+            await redis.ExecuteAsync("CLIENT", "PAUSE", "300", "ALL");
+            foreach (var call in calls)
+            {
+                await host.Admission.SettleAsync(call, 10, 20, 0, 200, null, CancellationToken.None);
+            }
+
+            var next = await host.Admission.AdmitAsync(BudgetTestHost.Request("a1", input: 100, output: 100), CancellationToken.None);
+            await store.DrainSettlementsAsync();
+            var after = await CommandStatsAsync(redis);
+
+            Assert.True(next.IsAdmitted); // all five slots were freed before the reservation ran
+            Assert.Equal(2, after["evalsha"] - before["evalsha"]); // one settlement alone, four with the reservation
+            var spent = await store.ReadCountersAsync([Prefix + "spend:agent:a1:tokens:20261123"], Time.GetUtcNow().ToUnixTimeMilliseconds(), CancellationToken.None);
+            Assert.Equal((5 * 30) + 200, spent[0]);
+            for (var i = 0; i < 4; i++)
+            {
+                Assert.True((await host.Admission.AdmitAsync(BudgetTestHost.Request("a1"), CancellationToken.None)).IsAdmitted);
+            }
+        }
+        finally
+        {
+            server.Kill();
+            await server.WaitForExitAsync();
+        }
+    }
+
+    [Fact]
     public async Task ReserveAsync_ScriptCacheFlushed_ReloadsWithEvalAndAdmits()
     {
         if (!Available) return;
