@@ -12,6 +12,9 @@ namespace AgentGate.Gateway.Audit;
 /// </summary>
 internal sealed partial class FileAuditSink(AuditConfig config, ILogger<FileAuditSink> logger) : IAuditSink, IHostedService, IAsyncDisposable
 {
+    /// <summary>How long queued records may still take to reach the file once the host's stop time is spent.</summary>
+    private static readonly TimeSpan FlushGrace = TimeSpan.FromSeconds(10);
+
     private readonly Channel<AuditEntry> _queue = Channel.CreateUnbounded<AuditEntry>(new UnboundedChannelOptions { SingleReader = true });
     private Task? _writer;
     private string _head = string.Empty;
@@ -52,9 +55,19 @@ internal sealed partial class FileAuditSink(AuditConfig config, ILogger<FileAudi
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         _queue.Writer.TryComplete();
-        if (_writer is not null)
+        if (_writer is null)
+        {
+            return;
+        }
+
+        try
         {
             await _writer.WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // Shutdown ran out of time in other services; the queued records still get a grace period.
+            await _writer.WaitAsync(FlushGrace, CancellationToken.None).ConfigureAwait(false);
         }
     }
 

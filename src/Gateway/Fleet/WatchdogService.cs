@@ -24,7 +24,8 @@ internal sealed partial class WatchdogService(
         using var timer = new PeriodicTimer(settings.Interval, time);
         do
         {
-            await TickAsync(stoppingToken);
+            // WaitAsync: a Docker call that ignores cancellation must not hold the gateway's shutdown.
+            await TickAsync(stoppingToken).WaitAsync(stoppingToken);
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }

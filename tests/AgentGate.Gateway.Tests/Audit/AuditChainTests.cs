@@ -31,6 +31,24 @@ public sealed class AuditChainTests : IDisposable
         OutputTokens = 15,
     };
 
+    [Fact]
+    public async Task StopAsync_StopTimeAlreadySpent_StillWritesEveryQueuedRecord()
+    {
+        var path = PathOf();
+        var sink = new FileAuditSink(new AuditConfig(path), NullLogger<FileAuditSink>.Instance);
+        await sink.StartAsync(CancellationToken.None);
+        for (var i = 0; i < 500; i++)
+        {
+            await sink.WriteAsync(Sample(i), CancellationToken.None);
+        }
+
+        await sink.StopAsync(new CancellationToken(canceled: true));
+        var lines = File.ReadAllLines(path);
+
+        Assert.Equal(500, lines.Length);
+        Assert.True(AuditVerifier.Verify(path).IsIntact);
+    }
+
     private async Task<string> WriteAsync(int count, string? name = null)
     {
         var path = PathOf(name ?? "audit.jsonl");
