@@ -6,7 +6,7 @@ namespace AgentGate.Benchmarks.Load;
 
 /// <summary>
 /// Sends the same fixed-concurrency load straight to a fake upstream and through in-process gateways
-/// (every gate on; policy off; budgets off; budgets on Redis; no gates), interleaved in one run, and
+/// (every gate on; policy off; budgets off; budgets on Redis; no gates) and through a bare YARP proxy, interleaved in one run, and
 /// prints throughput, latency and the process CPU each request cost.
 /// </summary>
 internal static class LoadHarness
@@ -28,8 +28,14 @@ internal static class LoadHarness
             gateways.Add((variant, gateway, token));
         }
 
+        var bare = options.Variants is null || options.Variants.Contains(BareProxy.Name) ? await BareProxy.StartAsync(upstreamAddress) : default;
         using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Concurrency * 2, UseProxy = false });
         var targets = new List<(string Name, Uri Address, string? Token)> { (Direct, new Uri(upstreamAddress, "/v1/messages"), null) };
+        if (bare.App is not null)
+        {
+            targets.Add((BareProxy.Name, new Uri(bare.Address, "/llm/anthropic/v1/messages"), null));
+        }
+
         targets.AddRange(gateways.Select(g => (g.Variant.Name, new Uri(g.Gateway.AgentAddress, "/llm/anthropic/v1/messages"), (string?)g.Token)));
 
         // Warm every path first, so tiered JIT of the gateway does not land in whichever phase runs first.
@@ -68,6 +74,11 @@ internal static class LoadHarness
         foreach (var (_, gateway, _) in gateways)
         {
             await gateway.DisposeAsync();
+        }
+
+        if (bare.App is not null)
+        {
+            await bare.App.DisposeAsync();
         }
 
         await upstream.StopAsync();

@@ -48,6 +48,8 @@ internal static class LoadReport
             Compare(text, pooled, kind, GatewayVariant.All, GatewayVariant.NoBudgets, "budgets (memory) on vs off");
             Compare(text, pooled, kind, GatewayVariant.Redis, GatewayVariant.NoBudgets, "budgets (Redis) on vs off (target ≥ 85%)");
             Compare(text, pooled, kind, GatewayVariant.All, GatewayVariant.NoGates, "all gates vs no gates");
+            Compare(text, pooled, kind, GatewayVariant.NoGates, BareProxy.Name, "no gates vs bare YARP (AgentGate's own cost)");
+            Compare(text, pooled, kind, GatewayVariant.All, BareProxy.Name, "all gates vs bare YARP");
         }
 
         return text.ToString();
