@@ -6,7 +6,7 @@ namespace AgentGate.Sandbox.Tests.Fleet;
 
 public sealed class FleetSchedulerTests
 {
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan Deadline = Poll.Deadline;
 
     [Fact]
     public async Task RunAsync_TenJobsParallelismThree_NeverMoreThanThreeInFlight()
@@ -26,7 +26,7 @@ public sealed class FleetSchedulerTests
         for (var i = 0; i < 10; i++)
         {
             // Jobs take slots in order: before job i ends, exactly jobs 0..i+2 have begun.
-            await WaitUntilAsync(() => Volatile.Read(ref begun) >= Math.Min(i + 3, 10));
+            await Poll.UntilAsync(() => Volatile.Read(ref begun) >= Math.Min(i + 3, 10));
             Assert.Equal(Math.Min(i + 3, 10), Volatile.Read(ref begun));
             Assert.True(Volatile.Read(ref inFlight) <= 3, $"{inFlight} jobs in flight");
             gates[i].SetResult();
@@ -87,7 +87,7 @@ public sealed class FleetSchedulerTests
             (i, _, _) => { started.Add(i); return Task.CompletedTask; },
             default);
 
-        await WaitUntilAsync(() => preparedJobs.Contains(1));
+        await Poll.UntilAsync(() => preparedJobs.Contains(1));
         Assert.False(run.IsCompleted, "the run must wait for job 0, still in flight");
         job0.SetResult();
         var outcomes = await run.WaitAsync(Deadline);
@@ -123,7 +123,7 @@ public sealed class FleetSchedulerTests
             default);
 
         // Job 0 starts at once; job 1 waits a stagger that never elapses (the fake clock does not move).
-        await WaitUntilAsync(() => started.Contains(0));
+        await Poll.UntilAsync(() => started.Contains(0));
         failNow.SetResult();
         var outcomes = await run.WaitAsync(Deadline);
 
@@ -140,16 +140,6 @@ public sealed class FleetSchedulerTests
         int seen;
         while ((seen = Volatile.Read(ref target)) < value && Interlocked.CompareExchange(ref target, value, seen) != seen)
         {
-        }
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow + Deadline;
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "condition not met before the deadline");
-            await Task.Delay(5);
         }
     }
 }
