@@ -84,10 +84,24 @@ public sealed partial class FleetManager
             if (failures.Count > 0) throw new FleetOperationException("up", manifest.Name, manifest.Agents.Count, failures);
             return new FleetUpResult(manifest.Name, network.Id, network.Name, bridge, gatewayAddress, gatewayUrl, agents);
         }
-        catch
+        catch (Exception error)
+        {
+            await RollBackAsync(manifest, error).ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Tears a failed bring-up down; if that fails too, one error lists both what failed and what is left.</summary>
+    private async Task RollBackAsync(FleetManifest manifest, Exception error)
+    {
+        try
         {
             await DownAsync(manifest.Name, CancellationToken.None).ConfigureAwait(false);
-            throw;
+        }
+        catch (FleetOperationException down)
+        {
+            IReadOnlyList<FleetFailure> cause = error is FleetOperationException up ? up.Failures : [new FleetFailure($"fleet '{manifest.Name}'", error)];
+            throw new FleetOperationException("up", manifest.Name, manifest.Agents.Count, [.. cause, .. down.Failures], tornDown: false);
         }
     }
 

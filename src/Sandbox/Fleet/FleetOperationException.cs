@@ -6,12 +6,14 @@ namespace AgentGate.Sandbox.Fleet;
 /// </summary>
 public sealed class FleetOperationException : InvalidOperationException
 {
-    public FleetOperationException(string operation, string fleet, int agents, IReadOnlyList<FleetFailure> failures)
-        : base(Describe(operation, fleet, agents, failures), failures.Count > 0 ? failures[0].Error : null)
+    /// <param name="tornDown">For up: whether the rollback removed everything; when false, <paramref name="failures"/> also lists what it could not remove.</param>
+    public FleetOperationException(string operation, string fleet, int agents, IReadOnlyList<FleetFailure> failures, bool tornDown = true)
+        : base(Describe(operation, fleet, agents, failures, tornDown), failures.Count > 0 ? failures[0].Error : null)
     {
         Operation = operation;
         Fleet = fleet;
         Failures = failures;
+        TornDown = tornDown;
     }
 
     public FleetOperationException()
@@ -35,7 +37,12 @@ public sealed class FleetOperationException : InvalidOperationException
 
     public IReadOnlyList<FleetFailure> Failures { get; } = [];
 
-    private static string Describe(string operation, string fleet, int agents, IReadOnlyList<FleetFailure> failures) => operation == "up"
-        ? $"fleet '{fleet}' did not come up: {failures.Count} of {agents} agent(s) failed; the fleet was torn down (containers removed, tokens revoked)"
+    /// <summary>For up: the fleet was removed completely (every container and network; revocation was attempted for every token).</summary>
+    public bool TornDown { get; } = true;
+
+    private static string Describe(string operation, string fleet, int agents, IReadOnlyList<FleetFailure> failures, bool tornDown) => operation == "up"
+        ? tornDown
+            ? $"fleet '{fleet}' did not come up: {failures.Count} of {agents} agent(s) failed; the fleet was torn down (containers removed, tokens revoked)"
+            : $"fleet '{fleet}' did not come up and tearing it down failed too ({failures.Count} failure(s)); run `fleet down` again once the errors are fixed"
         : $"fleet '{fleet}' teardown had {failures.Count} failure(s) among {agents} agent(s); every agent's token revocation was attempted";
 }

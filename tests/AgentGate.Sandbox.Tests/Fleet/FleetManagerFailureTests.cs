@@ -54,6 +54,21 @@ public sealed class FleetManagerFailureTests : IDisposable
     }
 
     [Fact]
+    public async Task UpAsync_RollbackCannotRemoveAContainer_OneErrorListsTheCauseAndWhatIsLeft()
+    {
+        _runtime.FailingImages["bad:1"] = "No such image: bad:1";
+        _runtime.FailingRemovals[FleetManager.ContainerNameFor("demo", "a1")] = "device or resource busy";
+        var manager = Manager(parallelism: 1);
+
+        var ex = await Assert.ThrowsAsync<FleetOperationException>(() => manager.UpAsync(Manifest("{ id: a1 }, { id: a2, image: bad:1 }"), default));
+
+        Assert.False(ex.TornDown);
+        Assert.Equal(["agent 'a2'", "agent 'a1'", "network 'agentgate-demo'"], ex.Failures.Select(f => f.Subject));
+        Assert.Contains("tearing it down failed too", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(["tok-a1", "tok-a2"], _tokens.Revoked.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task UpAsync_ParallelismFromManifest_AllAgentsRunningInManifestOrder()
     {
         var manager = Manager(parallelism: 1);
