@@ -73,11 +73,26 @@ internal static class FleetCli
             await WriteErrorAsync(ex.Type, ex.Message, ex.Details);
             return ex.Type is "invalid_option" or "admin_token_missing" or "manifest_invalid" or "manifest_not_found" ? 2 : 1;
         }
+        catch (FleetOperationException ex)
+        {
+            await WriteErrorAsync(ErrorTypeOf(ex), ex.Message, ex.Failures.Select(f => f.ToString()).ToList());
+            return 1;
+        }
         catch (Exception ex) when (ex is KeyNotFoundException or InvalidOperationException or ArgumentException)
         {
             await WriteErrorAsync("fleet_error", ex.Message, []);
             return 1;
         }
+    }
+
+    /// <summary>
+    /// <c>fleet_up_failed</c> / <c>fleet_down_failed</c>, or the failures' own type when every one is the same expected
+    /// failure (one agent's <c>token_issue_failed</c> stays <c>token_issue_failed</c>).
+    /// </summary>
+    internal static string ErrorTypeOf(FleetOperationException ex)
+    {
+        var types = ex.Failures.Select(f => (f.Error as FleetCliException)?.Type).Distinct().ToList();
+        return types is [{ } only] ? only : $"fleet_{ex.Operation}_failed";
     }
 
     public static async Task WriteErrorAsync(string type, string message, IReadOnlyList<string> details)

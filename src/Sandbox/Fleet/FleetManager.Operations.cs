@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using AgentGate.Sandbox.Runtime;
 
 namespace AgentGate.Sandbox.Fleet;
@@ -72,27 +73,63 @@ public sealed partial class FleetManager
         return new FleetDownResult("*", removed, nets, tokens);
     }
 
+    /// <summary>
+    /// Removes containers (at most <see cref="FleetOptions.Parallelism"/> at a time) and then networks. Every container
+    /// is tried and every token is revoked even when its container's removal fails; failures are collected and thrown
+    /// together as a <see cref="FleetOperationException"/> once everything was tried.
+    /// </summary>
     private async Task<FleetDownResult> RemoveAsync(string fleet, Dictionary<string, string> labels, CancellationToken cancellationToken)
     {
         int removed = 0, revoked = 0, nets = 0;
-        foreach (var c in await _runtime.ListContainersAsync(labels, cancellationToken).ConfigureAwait(false))
+        var containers = await _runtime.ListContainersAsync(labels, cancellationToken).ConfigureAwait(false);
+        var scheduler = new FleetScheduler(_options.Parallelism, TimeSpan.Zero, stopOnFailure: false, _time);
+        var outcomes = await scheduler.RunAsync(containers.Count, async (i, ct) =>
         {
-            if (await _runtime.RemoveContainerAsync(c.Id, cancellationToken).ConfigureAwait(false)) removed++;
+            var c = containers[i];
+            Exception? error = null;
+            try
+            {
+                if (await _runtime.RemoveContainerAsync(c.Id, ct).ConfigureAwait(false)) Interlocked.Increment(ref removed);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                error = e;
+            }
+
             if (c.Labels.TryGetValue(SandboxLabels.TokenId, out var tokenId) && tokenId.Length > 0)
             {
-                await _tokens.RevokeAsync(tokenId, cancellationToken).ConfigureAwait(false);
-                revoked++;
+                await _tokens.RevokeAsync(tokenId, ct).ConfigureAwait(false);
+                Interlocked.Increment(ref revoked);
             }
+
+            if (error is not null) ExceptionDispatchInfo.Throw(error);
+        }, cancellationToken).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        var failures = new List<FleetFailure>();
+        for (var i = 0; i < outcomes.Length; i++)
+        {
+            if (outcomes[i].State == JobState.Failed)
+                failures.Add(FleetFailure.ForAgent(containers[i].Labels.GetValueOrDefault(SandboxLabels.Agent) ?? containers[i].Name, outcomes[i].Error!));
         }
 
         foreach (var n in await _runtime.ListNetworksAsync(labels, cancellationToken).ConfigureAwait(false))
         {
-            var bridge = n.Labels.GetValueOrDefault(SandboxLabels.Bridge) ?? n.BridgeName;
-            if (bridge is not null && _firewall is not null) await _firewall.ReleaseAsync(bridge, cancellationToken).ConfigureAwait(false);
-            if (await _runtime.RemoveNetworkAsync(n.Id, cancellationToken).ConfigureAwait(false)) nets++;
+            try
+            {
+                var bridge = n.Labels.GetValueOrDefault(SandboxLabels.Bridge) ?? n.BridgeName;
+                if (bridge is not null && _firewall is not null) await _firewall.ReleaseAsync(bridge, cancellationToken).ConfigureAwait(false);
+                if (await _runtime.RemoveNetworkAsync(n.Id, cancellationToken).ConfigureAwait(false)) nets++;
+            }
+            catch (Exception e) when (failures.Count > 0 && !cancellationToken.IsCancellationRequested)
+            {
+                // A container that could not be removed keeps its network busy; report both.
+                failures.Add(new FleetFailure($"network '{n.Name}'", e));
+            }
         }
 
-        return new FleetDownResult(fleet, removed, nets, revoked);
+        return failures.Count > 0
+            ? throw new FleetOperationException("down", fleet, containers.Count, failures)
+            : new FleetDownResult(fleet, removed, nets, revoked);
     }
 
     private static AgentStatus ToStatus(ContainerInfo c) => new(

@@ -38,6 +38,13 @@ public sealed partial class FleetManager
     public static string BridgeNameFor(string fleet) =>
         "ag-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(fleet)))[..12];
 
+    /// <summary>
+    /// Creates the fleet's network and one container per agent, at most <see cref="FleetOptions.Parallelism"/> (or the
+    /// manifest's <c>parallelism</c>) agents at a time; starts follow manifest order spaced by the stagger. All or
+    /// nothing: when any agent fails, agents not yet begun are not begun, those in flight finish, and the whole fleet
+    /// is torn down (every container and the network removed, every issued token revoked) before a
+    /// <see cref="FleetOperationException"/> naming each failed agent is thrown.
+    /// </summary>
     public async Task<FleetUpResult> UpAsync(FleetManifest manifest, CancellationToken cancellationToken)
     {
         var fleetLabels = FleetLabels(manifest.Name);
@@ -49,29 +56,57 @@ public sealed partial class FleetManager
         var network = await _runtime.CreateNetworkAsync(
             new NetworkSpec(NetworkNameFor(manifest.Name), bridge, labels, Internal: true, InterContainer: false, _options.Subnet),
             cancellationToken).ConfigureAwait(false);
-        var agents = new List<AgentStatus>();
         try
         {
             var gatewayAddress = network.GatewayAddress ?? throw new InvalidOperationException($"network {network.Name} has no gateway address");
             if (_firewall is not null) await _firewall.RestrictAsync(bridge, _options.GatewayPort, cancellationToken).ConfigureAwait(false);
             var gatewayUrl = $"http://{gatewayAddress}:{_options.GatewayPort}";
-            for (var i = 0; i < manifest.Agents.Count; i++)
+            var agents = new AgentStatus[manifest.Agents.Count];
+            var scheduler = new FleetScheduler(manifest.Parallelism ?? _options.Parallelism, _options.StaggerDelay, stopOnFailure: true, _time);
+            var outcomes = await scheduler.RunAsync(
+                manifest.Agents.Count,
+                (i, ct) => CreateAgentAsync(manifest, manifest.Agents[i], network.Name, gatewayUrl, ct),
+                async (i, id, ct) =>
+                {
+                    await _runtime.StartContainerAsync(id, ct).ConfigureAwait(false);
+                    var agent = manifest.Agents[i];
+                    agents[i] = new AgentStatus(manifest.Name, agent.Id, agent.Role, agent.Task, id, ContainerNameFor(manifest.Name, agent.Id),
+                        "running", true, agent.Image, _options.GatewayInstance);
+                },
+                cancellationToken).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+            var failures = new List<FleetFailure>();
+            for (var i = 0; i < outcomes.Length; i++)
             {
-                if (i > 0 && _options.StaggerDelay > TimeSpan.Zero)
-                    await Task.Delay(_options.StaggerDelay, _time, cancellationToken).ConfigureAwait(false);
-                agents.Add(await StartAgentAsync(manifest, manifest.Agents[i], network.Name, gatewayUrl, cancellationToken).ConfigureAwait(false));
+                if (outcomes[i].State == JobState.Failed) failures.Add(FleetFailure.ForAgent(manifest.Agents[i].Id, outcomes[i].Error!));
             }
 
+            if (failures.Count > 0) throw new FleetOperationException("up", manifest.Name, manifest.Agents.Count, failures);
             return new FleetUpResult(manifest.Name, network.Id, network.Name, bridge, gatewayAddress, gatewayUrl, agents);
         }
-        catch
+        catch (Exception error)
         {
-            await DownAsync(manifest.Name, CancellationToken.None).ConfigureAwait(false);
+            await RollBackAsync(manifest, error).ConfigureAwait(false);
             throw;
         }
     }
 
-    private async Task<AgentStatus> StartAgentAsync(FleetManifest manifest, AgentSpec agent, string network, string gatewayUrl, CancellationToken cancellationToken)
+    /// <summary>Tears a failed bring-up down; if that fails too, one error lists both what failed and what is left.</summary>
+    private async Task RollBackAsync(FleetManifest manifest, Exception error)
+    {
+        try
+        {
+            await DownAsync(manifest.Name, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (FleetOperationException down)
+        {
+            IReadOnlyList<FleetFailure> cause = error is FleetOperationException up ? up.Failures : [new FleetFailure($"fleet '{manifest.Name}'", error)];
+            throw new FleetOperationException("up", manifest.Name, manifest.Agents.Count, [.. cause, .. down.Failures], tornDown: false);
+        }
+    }
+
+    /// <summary>Issues the agent's token and creates (not starts) its container; the token is revoked if the create fails.</summary>
+    private async Task<string> CreateAgentAsync(FleetManifest manifest, AgentSpec agent, string network, string gatewayUrl, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(agent.Workspace);
         var name = ContainerNameFor(manifest.Name, agent.Id);
@@ -83,10 +118,9 @@ public sealed partial class FleetManager
             [SandboxLabels.Task] = agent.Task,
             [SandboxLabels.TokenId] = token.Id,
         };
-        string id;
         try
         {
-            id = await _runtime.CreateContainerAsync(new ContainerSpec
+            return await _runtime.CreateContainerAsync(new ContainerSpec
             {
                 Name = name,
                 Hostname = agent.Id,
@@ -111,9 +145,6 @@ public sealed partial class FleetManager
             await _tokens.RevokeAsync(token.Id, CancellationToken.None).ConfigureAwait(false);
             throw;
         }
-
-        await _runtime.StartContainerAsync(id, cancellationToken).ConfigureAwait(false);
-        return new AgentStatus(manifest.Name, agent.Id, agent.Role, agent.Task, id, name, "running", true, agent.Image, _options.GatewayInstance);
     }
 
     private Dictionary<string, string> FleetLabels(string fleet) => new()

@@ -10,6 +10,7 @@ namespace AgentGate.Sandbox.Fleet;
 /// Reads a fleet manifest (YAML) and validates it as a whole. Example:
 /// <code>
 /// fleet: demo
+/// parallelism: 4   # optional: agents prepared at once (starts stay spaced by the stagger)
 /// defaults: { image: agentgate/sandbox:0.1.0, role: builder, resources: { memory: 512Mi, cpus: "1", pids: "256" } }
 /// repos: { api: https://github.com/acme/api.git }
 /// agents:
@@ -49,6 +50,13 @@ public static partial class FleetManifestParser
             errors.Add($"fleet: '{fleet}' must be 1-32 lowercase letters, digits or '-' and start with a letter or digit");
         }
 
+        int? parallelism = null;
+        if (doc.Parallelism is { } p)
+        {
+            if (int.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= FleetOptions.MaxParallelism) parallelism = n;
+            else errors.Add($"parallelism: '{p}' must be a whole number between 1 and {FleetOptions.MaxParallelism}");
+        }
+
         var repos = doc.Repos ?? [];
         foreach (var (name, url) in repos)
         {
@@ -73,7 +81,7 @@ public static partial class FleetManifestParser
             agents.Add(spec);
         }
 
-        return errors.Count > 0 ? new(null, errors) : new(new FleetManifest(fleet, repos, agents), []);
+        return errors.Count > 0 ? new(null, errors) : new(new FleetManifest(fleet, repos, agents) { Parallelism = parallelism }, []);
     }
 
     private static AgentSpec? ValidateAgent(string at, ManifestAgent a, ManifestAgent d, Dictionary<string, string> repos, string baseDirectory, List<string> errors)

@@ -3,6 +3,10 @@ namespace AgentGate.Sandbox.Fleet;
 /// <summary>How fleets are brought up. Validate with <see cref="Validate"/> at start-up.</summary>
 public sealed class FleetOptions
 {
+    public const int DefaultParallelism = 4;
+
+    public const int MaxParallelism = 64;
+
     /// <summary>This gateway process's instance id, written to every label so the reaper knows whose things are whose.</summary>
     public string GatewayInstance { get; set; } = "local";
 
@@ -11,6 +15,12 @@ public sealed class FleetOptions
 
     /// <summary>Delay between container start-ups so a fleet does not stampede the provider; zero allowed.</summary>
     public TimeSpan StaggerDelay { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// Agents prepared (token, container create, network attach) and removed at once; starts are still spaced by
+    /// <see cref="StaggerDelay"/>. 1 brings agents up one after another. A manifest's <c>parallelism</c> overrides it for up.
+    /// </summary>
+    public int Parallelism { get; set; } = DefaultParallelism;
 
     public TimeSpan StopGrace { get; set; } = TimeSpan.FromSeconds(5);
 
@@ -36,6 +46,8 @@ public sealed class FleetOptions
             errors.Add($"Sandbox:GatewayPort: '{GatewayPort}' is not a TCP port");
         if (StaggerDelay < TimeSpan.Zero)
             errors.Add($"Sandbox:StaggerDelay: '{StaggerDelay}' must not be negative");
+        if (Parallelism is < 1 or > MaxParallelism)
+            errors.Add($"Sandbox:Parallelism: '{Parallelism}' must be between 1 and {MaxParallelism}");
         if (StopGrace < TimeSpan.Zero)
             errors.Add($"Sandbox:StopGrace: '{StopGrace}' must not be negative");
         if (FleetManifestParser.ParseSize(TmpSize) is null)

@@ -6,6 +6,7 @@ namespace AgentGate.Sandbox.Fleet;
 internal sealed class ManifestDocument
 {
     public string? Fleet { get; set; }
+    public string? Parallelism { get; set; }
     public ManifestAgent? Defaults { get; set; }
     public Dictionary<string, string>? Repos { get; set; }
     public List<ManifestAgent>? Agents { get; set; }

@@ -11,6 +11,8 @@ public sealed record ContainerInfo
     public DateTimeOffset? StartedAt { get; init; }
     public string Image { get; init; } = "";
     public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
+    /// <summary>The configured environment (<c>NAME=value</c>), from inspect only.</summary>
+    public IReadOnlyList<string> Environment { get; init; } = [];
     public string? User { get; init; }
     public bool ReadOnlyRootFs { get; init; }
     public bool Privileged { get; init; }

@@ -73,6 +73,7 @@ internal sealed partial class DockerContainerRuntime
         StartedAt = DateTimeOffset.TryParse(c.State?.StartedAt, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var s) ? s : null,
         Image = c.Config?.Image ?? "",
         Labels = c.Config?.Labels?.ToDictionary() ?? [],
+        Environment = c.Config?.Env?.ToList() ?? [],
         User = c.Config?.User,
         ReadOnlyRootFs = c.HostConfig?.ReadonlyRootfs ?? false,
         Privileged = c.HostConfig?.Privileged ?? false,

@@ -1,6 +1,9 @@
 namespace AgentGate.Sandbox.Tokens;
 
-/// <summary>Issues the short-lived gateway token that is the only credential a container ever receives, and revokes it at teardown.</summary>
+/// <summary>
+/// Issues the short-lived gateway token that is the only credential a container ever receives, and revokes it at teardown.
+/// Fleet bring-up and teardown call it from several agents at once: implementations must be thread-safe.
+/// </summary>
 public interface ITokenIssuer
 {
     ValueTask<AgentToken> IssueAsync(AgentTokenRequest request, CancellationToken cancellationToken);
