@@ -14,14 +14,15 @@ internal static class FleetCommand
         var gatewayPort = new Option<int>("--gateway-port") { Description = "Port of the gateway's agent listener", DefaultValueFactory = _ => 8080 };
         var stagger = new Option<string>("--stagger") { Description = "Delay between agent start-ups: 0, 500ms-style seconds (0.5), 2s, 1m", DefaultValueFactory = _ => "2s" };
         var noFirewall = new Option<bool>("--no-host-firewall") { Description = "Do not restrict the fleet bridge's host access with iptables (needs root otherwise)" };
+        var parallel = new Option<int?>("--parallel") { Description = "Agents prepared or removed at once (default: the manifest's parallelism, else 4); starts stay spaced by --stagger" };
         var upFile = new Argument<string>("FILE") { Description = "Fleet manifest (YAML)" };
-        var up = new Command("up", "Start every agent of a manifest in its own hardened container") { upFile, adminUrl, adminToken, gatewayPort, stagger, noFirewall };
+        var up = new Command("up", "Start every agent of a manifest in its own hardened container") { upFile, adminUrl, adminToken, gatewayPort, stagger, parallel, noFirewall };
         up.SetAction((p, ct) => FleetCli.RunAsync(() => UpAsync(p.GetValue(upFile)!, p.GetValue(adminUrl)!, p.GetValue(adminToken),
-            p.GetValue(gatewayPort), p.GetValue(stagger)!, !p.GetValue(noFirewall), ct)));
+            p.GetValue(gatewayPort), p.GetValue(stagger)!, p.GetValue(parallel), !p.GetValue(noFirewall), ct)));
 
         var downFile = new Argument<string>("FILE") { Description = "Fleet manifest (YAML)" };
-        var down = new Command("down", "Remove a fleet's containers, network and firewall rules; revoke its tokens") { downFile, adminUrl, adminToken, noFirewall };
-        down.SetAction((p, ct) => FleetCli.RunAsync(() => DownAsync(p.GetValue(downFile)!, p.GetValue(adminUrl)!, p.GetValue(adminToken), !p.GetValue(noFirewall), ct)));
+        var down = new Command("down", "Remove a fleet's containers, network and firewall rules; revoke its tokens") { downFile, adminUrl, adminToken, parallel, noFirewall };
+        down.SetAction((p, ct) => FleetCli.RunAsync(() => DownAsync(p.GetValue(downFile)!, p.GetValue(adminUrl)!, p.GetValue(adminToken), p.GetValue(parallel), !p.GetValue(noFirewall), ct)));
 
         var fleet = new Option<string?>("--fleet") { Description = "Only this fleet" };
         var json = new Option<bool>("--json") { Description = "Print JSON instead of a table" };
@@ -36,11 +37,13 @@ internal static class FleetCommand
         : DurationParser.TryParse(text, out var d) ? d
         : throw new FleetCliException("invalid_option", $"--stagger '{text}' is not a duration like 0, 2s, 1m");
 
-    private static async Task<int> UpAsync(string file, string adminUrl, string? adminToken, int port, string stagger, bool firewall, CancellationToken ct)
+    private static async Task<int> UpAsync(string file, string adminUrl, string? adminToken, int port, string stagger, int? parallel, bool firewall, CancellationToken ct)
     {
         var options = new FleetOptions { GatewayPort = port, StaggerDelay = ParseStagger(stagger), RestrictHostAccess = firewall };
+        if (parallel is { } n) options.Parallelism = n;
         if (options.Validate() is { Count: > 0 } problems) throw new FleetCliException("invalid_option", "invalid fleet options", problems);
         var manifest = FleetCli.LoadManifest(file);
+        if (parallel is { } chosen) manifest = manifest with { Parallelism = chosen };
         var token = FleetCli.RequireAdminToken(adminToken);
         using var issuer = new AdminApiTokenIssuer(FleetCli.ParseUrl("--admin-url", adminUrl), token);
         using var runtime = await FleetCli.ConnectDockerAsync(ct);
@@ -51,13 +54,15 @@ internal static class FleetCommand
         return 0;
     }
 
-    private static async Task<int> DownAsync(string file, string adminUrl, string? adminToken, bool firewall, CancellationToken ct)
+    private static async Task<int> DownAsync(string file, string adminUrl, string? adminToken, int? parallel, bool firewall, CancellationToken ct)
     {
         var manifest = FleetCli.LoadManifest(file);
+        var options = new FleetOptions { RestrictHostAccess = firewall, Parallelism = parallel ?? manifest.Parallelism ?? FleetOptions.DefaultParallelism };
+        if (options.Validate() is { Count: > 0 } problems) throw new FleetCliException("invalid_option", "invalid fleet options", problems);
         var token = FleetCli.RequireAdminToken(adminToken);
         using var issuer = new AdminApiTokenIssuer(FleetCli.ParseUrl("--admin-url", adminUrl), token);
         using var runtime = await FleetCli.ConnectDockerAsync(ct);
-        var manager = new FleetManager(runtime, issuer, new FleetOptions { RestrictHostAccess = firewall });
+        var manager = new FleetManager(runtime, issuer, options);
         var result = await manager.DownAsync(manifest.Name, ct);
         Console.WriteLine($"fleet {result.Fleet} is down: {result.ContainersRemoved} container(s), {result.NetworksRemoved} network(s) removed, {result.TokensRevoked} token(s) revoked");
         await FleetReaping.ReapDeadAsync(manager, ct);
