@@ -54,5 +54,7 @@ internal sealed class MeasurementLog : IDisposable
     internal sealed record Measured(string Instrument, double Value, IReadOnlyDictionary<string, string?> Tags)
     {
         public string? Tag(string key) => Tags.GetValueOrDefault(key);
+
+        public override string ToString() => $"{Instrument}={Value} {{{string.Join(", ", Tags.Select(t => t.Key + "=" + t.Value))}}}";
     }
 }
