@@ -50,6 +50,8 @@ internal sealed partial class FileApprovalRepository : IApprovalRepository, IDis
 
     internal int CompactAfterLines { get; }
 
+    public string FilePath => _path;
+
     public IReadOnlyList<Approval> List()
     {
         lock (_gate)
