@@ -79,6 +79,23 @@ internal sealed class InMemoryApprovalRepository : IApprovalRepository
         }
     }
 
+    /// <summary>Stores an approval as it stands (file replay, or undoing a change the file could not record).</summary>
+    internal void Put(Approval approval)
+    {
+        lock (_gate)
+        {
+            _approvals[approval.Id] = approval;
+        }
+    }
+
+    internal void Remove(string id)
+    {
+        lock (_gate)
+        {
+            _approvals.Remove(id);
+        }
+    }
+
     /// <summary>Drops approvals past their retention, as their Redis keys expire, so memory stays bounded.</summary>
     private void Prune(DateTimeOffset now)
     {

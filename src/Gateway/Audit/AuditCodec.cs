@@ -80,6 +80,11 @@ internal static class AuditCodec
             w.WriteBoolean(AuditNames.ContextWarning, warning);
         }
 
+        if (r.Retries is > 0 and var retries)
+        {
+            w.WriteNumber(AuditNames.Retries, retries);
+        }
+
         w.WriteString(AuditNames.PrevHash, prevHash);
         if (hash is not null)
         {
@@ -115,6 +120,7 @@ internal static class AuditCodec
             ApprovalId = Str(e, "approvalId"),
             CostUsd = e.TryGetProperty("costUsd", out var c) && c.ValueKind == JsonValueKind.Number ? c.GetDecimal() : null,
             ContextWarning = e.TryGetProperty("contextWarning", out var cw) && cw.ValueKind is JsonValueKind.True or JsonValueKind.False ? cw.GetBoolean() : null,
+            Retries = e.TryGetProperty("retries", out var rt) && rt.ValueKind == JsonValueKind.Number ? rt.GetInt32() : null,
             PrevHash = e.GetProperty("prevHash").GetString()!,
             Hash = e.GetProperty("hash").GetString()!,
         };

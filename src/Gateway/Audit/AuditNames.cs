@@ -25,6 +25,7 @@ internal static class AuditNames
     public static readonly JsonEncodedText ApprovalId = JsonEncodedText.Encode("approvalId");
     public static readonly JsonEncodedText CostUsd = JsonEncodedText.Encode("costUsd");
     public static readonly JsonEncodedText ContextWarning = JsonEncodedText.Encode("contextWarning");
+    public static readonly JsonEncodedText Retries = JsonEncodedText.Encode("retries");
     public static readonly JsonEncodedText PrevHash = JsonEncodedText.Encode("prevHash");
     public static readonly JsonEncodedText Hash = JsonEncodedText.Encode("hash");
 }

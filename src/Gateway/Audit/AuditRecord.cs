@@ -29,6 +29,8 @@ internal sealed record AuditRecord
     public decimal? CostUsd { get; init; }
     /// <summary>Set when the session has passed the context-window warning threshold.</summary>
     public bool? ContextWarning { get; init; }
+    /// <summary>Transparent upstream retries the call took (429/529/overloaded); null (omitted) when none.</summary>
+    public int? Retries { get; init; }
     public string PrevHash { get; init; } = string.Empty;
     public string Hash { get; init; } = string.Empty;
 }

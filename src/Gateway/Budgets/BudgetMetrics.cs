@@ -22,7 +22,7 @@ internal sealed class BudgetMetrics
         _queueWait = meter.CreateHistogram<double>("agentgate.budget.queue_wait", "s", "Time spent in the fair queue");
         _tokens = meter.CreateCounter<long>("agentgate.llm.tokens", "{token}", "Tokens used, by type");
         _cost = meter.CreateCounter<double>("agentgate.llm.cost", "USD", "Money spent");
-        _retries = meter.CreateCounter<long>("agentgate.budget.upstream_retries", "{request}", "Upstream 429/529/overloaded answers retried transparently");
+        _retries = meter.CreateCounter<long>("agentgate.upstream.retries", "{retry}", "Upstream 429/529/overloaded answers retried transparently, by provider and reason (rate_limited or overloaded)");
         _streamStops = meter.CreateCounter<long>("agentgate.budget.stream_stops", "{request}", "Streams ended with an error event because a budget ran out mid-response");
         meter.CreateObservableGauge("agentgate.budget.context_flagged_sessions", () => contextWatch.FlaggedCount, "{session}", "Sessions past the context-window warning ratio");
         meter.CreateObservableGauge("agentgate.budget.store_degraded", () => health.IsDegraded ? 1 : 0, "1", "1 while the shared budget store is unreachable");
@@ -46,7 +46,10 @@ internal sealed class BudgetMetrics
     }
 
     public void Retried(string provider, string agent, int upstreamStatus) =>
-        _retries.Add(1, new("provider", provider), new("agent", agent), new("status", upstreamStatus));
+        _retries.Add(1, new("provider", provider), new("reason", RetryReason(upstreamStatus)), new("agent", agent));
+
+    /// <summary>429 is the provider's rate limit; 529 and 5xx "overloaded" answers are capacity.</summary>
+    public static string RetryReason(int upstreamStatus) => upstreamStatus == 429 ? "rate_limited" : "overloaded";
 
     public void StreamStopped(AdmissionRequest request, BudgetRejection rejection) =>
         _streamStops.Add(1, new("provider", request.Provider), new("agent", request.Agent), new("rule", rejection.Rule));

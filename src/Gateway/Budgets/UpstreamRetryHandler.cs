@@ -55,6 +55,7 @@ internal sealed partial class UpstreamRetryHandler(
 
             Log.Retrying(logger, call.RequestId, call.Provider.Name, status, attempt);
             call.Items[CallAudit.PolicyReasonItem] = $"upstream {status} retried {attempt}x";
+            call.Items[CallAudit.RetriesItem] = attempt;
             var next = Clone(request, call.RequestBody);
             response.Dispose();
             response = await base.SendAsync(next, cancellationToken).ConfigureAwait(false);

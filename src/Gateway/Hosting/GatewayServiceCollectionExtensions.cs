@@ -44,7 +44,7 @@ internal static class GatewayServiceCollectionExtensions
     {
         services.AddMetrics();
         services.AddSingleton<GatewayMetrics>();
-        services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(GatewayMetrics.MeterName, Enforcement.PolicyMetrics.MeterName, Budgets.BudgetMetrics.MeterName).AddPrometheusExporter());
+        services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(GatewayMetrics.MeterName, Enforcement.PolicyMetrics.MeterName, Budgets.BudgetMetrics.MeterName, Mcp.McpMetrics.MeterName).AddPrometheusExporter());
         return services;
     }
 }

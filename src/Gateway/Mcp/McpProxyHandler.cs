@@ -23,6 +23,7 @@ internal sealed partial class McpProxyHandler(
     McpStdioUpstream stdio,
     TokenStore tokens,
     IAuditSink audit,
+    McpMetrics metrics,
     TimeProvider time,
     ILogger<McpProxyHandler> logger)
 {
@@ -33,7 +34,7 @@ internal sealed partial class McpProxyHandler(
         var start = Stopwatch.GetTimestamp();
         var requestId = RequestIds.Assign(context);
         var check = await tokens.CheckAsync(TokenExtractor.Extract(context.Request.Headers), context.RequestAborted);
-        var records = new McpAudit(audit, time, requestId, check, server, start);
+        var records = new McpAudit(audit, time, requestId, check, server, start, metrics, servers.Find(server) is null ? "unknown" : server);
         var method = context.Request.Method;
         if (!check.IsValid)
         {
@@ -70,6 +71,7 @@ internal sealed partial class McpProxyHandler(
         catch (Exception ex) when (ex is HttpRequestException or TimeoutException or McpUpstreamException or IOException && !context.RequestAborted.IsCancellationRequested)
         {
             Log.UpstreamFailed(logger, requestId, server, ex.Message);
+            records.UpstreamFailed();
             await ErrorResponse.WriteAsync(context, ex is TimeoutException ? StatusCodes.Status504GatewayTimeout : StatusCodes.Status502BadGateway,
                 ex is TimeoutException ? ErrorTypes.UpstreamTimeout : ErrorTypes.UpstreamUnavailable, $"MCP server '{server}' failed: {ex.Message}");
         }
@@ -162,7 +164,7 @@ internal sealed partial class McpProxyHandler(
 
         var outgoing = forwarded.Count == parsed.Messages.Count ? body.Value : McpResponseWriter.Join(forwarded.Select(m => System.Text.Encoding.UTF8.GetBytes(m.Element.GetRawText())).ToList(), asBatch: true);
         var post = new McpPost(outgoing, forwarded, answers, parsed.IsBatch, filter, who.Agent.Id);
-        return await upstream.PostAsync(context, route, post, context.RequestAborted);
+        return await metrics.UpstreamAsync(route.Name, () => upstream.PostAsync(context, route, post, context.RequestAborted));
     }
 
     private static async Task<int?> StreamAsync(HttpContext context, McpServerRoute route, IMcpUpstream upstream, McpToolsListFilter filter, CallIdentity who, McpAudit records)
@@ -171,10 +173,10 @@ internal sealed partial class McpProxyHandler(
         return await upstream.GetAsync(context, route, filter, who.Agent.Id, context.RequestAborted);
     }
 
-    private static async Task<int?> EndAsync(HttpContext context, McpServerRoute route, IMcpUpstream upstream, CallIdentity who, McpAudit records)
+    private async Task<int?> EndAsync(HttpContext context, McpServerRoute route, IMcpUpstream upstream, CallIdentity who, McpAudit records)
     {
         records.Message("DELETE", AuditDecisions.Allow, "end session");
-        return await upstream.DeleteAsync(context, route, who.Agent.Id, context.RequestAborted);
+        return await metrics.UpstreamAsync(route.Name, () => upstream.DeleteAsync(context, route, who.Agent.Id, context.RequestAborted));
     }
 
     private static async Task<int?> NotAllowedAsync(HttpContext context, McpAudit records)

@@ -20,6 +20,7 @@ internal static class McpServiceCollectionExtensions
         services.AddSingleton<StdioSessions>();
         services.AddHostedService(sp => sp.GetRequiredService<StdioSessions>());
         services.AddSingleton<McpStdioUpstream>();
+        services.AddSingleton<McpMetrics>();
         services.AddSingleton<McpProxyHandler>();
         return services;
     }

@@ -16,6 +16,7 @@ internal static class CallAudit
     public const string ApprovalItem = "audit.approvalId";
     public const string CostItem = "audit.costUsd";
     public const string ContextWarningItem = "audit.contextWarning";
+    public const string RetriesItem = "audit.retries";
 
     public static AuditRecord Allowed(LlmCall call, DateTimeOffset now) => new()
     {
@@ -35,6 +36,7 @@ internal static class CallAudit
         ApprovalId = call.Items.GetValueOrDefault(ApprovalItem) as string,
         CostUsd = call.Items.GetValueOrDefault(CostItem) as decimal?,
         ContextWarning = call.Items.GetValueOrDefault(ContextWarningItem) as bool?,
+        Retries = call.Items.GetValueOrDefault(RetriesItem) as int?,
         UpstreamStatus = call.UpstreamStatus,
         LatencyMs = Milliseconds(call.Duration),
         InputTokens = call.Usage.InputTokens,

@@ -132,7 +132,7 @@ public sealed class BudgetedSseStreamTests : IDisposable
         time.Advance(TimeSpan.FromSeconds(2));
 
         Assert.True(await readmit);
-        Assert.Equal(1, metrics["agentgate.budget.upstream_retries"]);
+        Assert.Equal(1, metrics["agentgate.upstream.retries"]);
         Assert.NotNull(first);
         Assert.NotNull(gate.StreamGuard(call));
     }

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text;
+using AgentGate.Gateway.Budgets;
 using AgentGate.Gateway.Tests.Infrastructure;
+using AgentGate.Gateway.Tests.Metrics;
 
 namespace AgentGate.Gateway.Tests.Budgets;
 
@@ -40,15 +42,16 @@ public sealed class UpstreamRetryTests
     }
 
     [Theory]
-    [InlineData(429, RateLimited)]
-    [InlineData(529, Overloaded)]
-    [InlineData(503, Overloaded)]
-    public async Task ModelCall_UpstreamOverloadThen200_AgentSees200OnceAuditOneRecordRetried(int status, string body)
+    [InlineData(429, RateLimited, "rate_limited")]
+    [InlineData(529, Overloaded, "overloaded")]
+    [InlineData(503, Overloaded, "overloaded")]
+    public async Task ModelCall_UpstreamOverloadThen200_AgentSees200OnceAuditOneRecordRetried(int status, string body, string reason)
     {
         await using var upstream = await ScriptedUpstream.StartAsync((attempt, _, context) =>
             attempt == 1 ? ScriptedUpstream.JsonAsync(context, status, body, "0") : ScriptedUpstream.JsonAsync(context, 200, Ok));
         var (host, token) = await StartAsync(upstream);
         await using var _ = host;
+        using var metrics = new MeasurementLog(host.Gateway.Services, BudgetMetrics.MeterName);
 
         using var response = await SendAsync(host, token);
 
@@ -59,7 +62,10 @@ public sealed class UpstreamRetryTests
         var record = Assert.Single(await host.ReadAuditAsync());
         Assert.Equal(200, record.UpstreamStatus);
         Assert.Equal($"upstream {status} retried 1x", record.Reason);
+        Assert.Equal(1, record.Retries);
         Assert.Equal(10, record.InputTokens);
+        var retry = Assert.Single(metrics.Of("agentgate.upstream.retries"));
+        Assert.Equal(("anthropic", reason, 1.0), (retry.Tag("provider"), retry.Tag("reason"), retry.Value));
     }
 
     [Fact]
@@ -68,6 +74,7 @@ public sealed class UpstreamRetryTests
         await using var upstream = await ScriptedUpstream.StartAsync((_, _, context) => ScriptedUpstream.JsonAsync(context, 429, RateLimited, "0"));
         var (host, token) = await StartAsync(upstream, ("MaxRetries", "2"));
         await using var _ = host;
+        using var metrics = new MeasurementLog(host.Gateway.Services, BudgetMetrics.MeterName);
 
         using var response = await SendAsync(host, token);
 
@@ -78,6 +85,8 @@ public sealed class UpstreamRetryTests
         var record = Assert.Single(await host.ReadAuditAsync());
         Assert.Equal(429, record.UpstreamStatus);
         Assert.Equal("upstream 429 retried 2x", record.Reason);
+        Assert.Equal(2, record.Retries);
+        Assert.Equal(2, metrics.Of("agentgate.upstream.retries").Sum(m => m.Value));
     }
 
     [Fact]
@@ -106,6 +115,7 @@ public sealed class UpstreamRetryTests
 
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
         Assert.Equal(1, upstream.Attempts);
+        Assert.Null(Assert.Single(await host.ReadAuditAsync()).Retries);
     }
 
     [Fact]

@@ -39,6 +39,19 @@ public sealed class AuditCliTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Verify_FileMixingRecordsWithAndWithoutRetries_ExitsZero()
+    {
+        await File.WriteAllTextAsync(_path, AuditRetriesTests.OldLine + "\n");
+        await AuditRetriesTests.WriteMixedAsync(_path);
+
+        var (code, output, _) = await CliRunner.RunAsync("audit", "verify", _path);
+
+        Assert.Equal(0, code);
+        Assert.Contains("3 record(s)", output, StringComparison.Ordinal);
+        Assert.Contains("\"retries\":2", await File.ReadAllTextAsync(_path), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Verify_LineRemoved_ExitsNonZeroNamingLine()
     {
         var lines = File.ReadAllLines(_path);

@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using AgentGate.Gateway.Approvals;
 using AgentGate.Gateway.Config;
 using AgentGate.Gateway.Identity;
 using Microsoft.Extensions.Configuration;
@@ -30,6 +32,32 @@ public sealed class GatewayRestartTests : IDisposable
         await using var second = await GatewayTestHost.StartAsync(extra: settings);
 
         Assert.Equal(200, (await AuthorizeAsync(second, token, Harmless)).Status);
+    }
+
+    [Fact]
+    public async Task Restart_WithTokenFile_ApprovalGivenBeforeLetsOneRetryThroughAfter()
+    {
+        var settings = new Dictionary<string, string?> { ["AgentGate:Tokens:Path"] = Path.Combine(_directory, "tokens.jsonl") };
+        var destructive = new { kind = "exec", command = "rm -rf /", cwd = "/workspace" };
+        string token, id;
+        await using (var first = await GatewayTestHost.StartAsync(extra: settings))
+        {
+            token = await first.IssueTokenAsync();
+            id = (await AuthorizeAsync(first, token, destructive)).Body.GetProperty("approval_id").GetString()!;
+            using var approve = await first.Admin.PostAsJsonAsync($"/admin/approvals/{id}/approve", new { approver = "alice" });
+            Assert.Equal(System.Net.HttpStatusCode.OK, approve.StatusCode);
+            Assert.IsType<FileApprovalRepository>(first.Gateway.Services.GetRequiredService<IApprovalRepository>());
+        }
+
+        Assert.True(File.Exists(Path.Combine(_directory, "approvals.jsonl")));
+        await using var second = await GatewayTestHost.StartAsync(extra: settings);
+
+        var allowed = (await AuthorizeAsync(second, token, destructive)).Body;
+        var again = (await AuthorizeAsync(second, token, destructive)).Body;
+
+        Assert.True(allowed.GetProperty("allow").GetBoolean());
+        Assert.Equal(id, allowed.GetProperty("approval_id").GetString());
+        Assert.False(again.GetProperty("allow").GetBoolean());
     }
 
     [Fact]
