@@ -52,6 +52,21 @@ public sealed class FleetCliTests : IDisposable
         Assert.Contains("--stagger 'soon'", error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("up")]
+    [InlineData("down")]
+    public async Task Fleet_ParallelOutOfRange_ReportsInvalidOption(string verb)
+    {
+        var manifest = Path.Combine(_directory, "fleet.yaml");
+        File.WriteAllText(manifest, "fleet: demo\nagents:\n  - { id: a-1, role: builder, image: agentgate/sandbox-tiny:0.1.0, workspace: ./ws/a }\n");
+
+        var (code, _, error) = await CliRunner.RunAsync("fleet", verb, manifest, "--parallel", "0", "--admin-token", "x");
+
+        Assert.Equal(2, code);
+        Assert.Equal("invalid_option", JsonDocument.Parse(error).RootElement.GetProperty("error").GetProperty("type").GetString());
+        Assert.Contains("Parallelism", error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task SandboxExec_NoCommand_IsAParseError()
     {
