@@ -63,21 +63,10 @@ internal sealed class PushContentScanner(GitProxyOptions options, LeakStopScanne
 
                 var limit = Math.Min(obj.Size, options.MaxScanObjectBytes);
                 var tree = obj.Type == "tree" && obj.Size <= Math.Min(limit, MaxIndexedTreeBytes) ? new MemoryStream((int)obj.Size) : null;
-                var session = _scanner.StartScan(host);
-                long fed = 0;
-                var finding = limit == 0 ? session.Scan([], final: true) : null;
-                while (finding is null && fed < limit)
+                var (finding, fed) = await ScanContentAsync(reader, _scanner.StartScan(host), limit, tree, cancellationToken).ConfigureAwait(false);
+                if (fed < 0)
                 {
-                    var chunk = await reader.ReadContentAsync(cancellationToken).ConfigureAwait(false);
-                    if (chunk.IsEmpty)
-                    {
-                        return PushScanResult.Unscannable($"git cat-file stopped in the middle of object {obj.ShortId}");
-                    }
-
-                    var take = (int)Math.Min(chunk.Length, limit - fed);
-                    fed += take;
-                    tree?.Write(chunk.Span[..take]);
-                    finding = session.Scan(chunk.Span[..take], final: fed == limit);
+                    return PushScanResult.Unscannable($"git cat-file stopped in the middle of object {obj.ShortId}");
                 }
 
                 bytes += fed;
@@ -100,6 +89,32 @@ internal sealed class PushContentScanner(GitProxyOptions options, LeakStopScanne
         {
             GitCommand.Stop(process);
         }
+    }
+
+    /// <summary>
+    /// Feeds the first <paramref name="limit"/> bytes of the reader's current object through <paramref name="session"/>
+    /// as they arrive (and into <paramref name="copy"/> when set); the rest is skipped by the next header read.
+    /// </summary>
+    /// <returns>The finding, and the bytes scanned (-1 when the output ended early).</returns>
+    internal static async Task<(LeakFinding? Finding, long Fed)> ScanContentAsync(CatFileBatchReader reader, LeakScanSession session, long limit, Stream? copy, CancellationToken cancellationToken)
+    {
+        long fed = 0;
+        var finding = limit == 0 ? session.Scan([], final: true) : null;
+        while (finding is null && fed < limit)
+        {
+            var chunk = await reader.ReadContentAsync(cancellationToken).ConfigureAwait(false);
+            if (chunk.IsEmpty)
+            {
+                return (null, -1);
+            }
+
+            var take = (int)Math.Min(chunk.Length, limit - fed);
+            fed += take;
+            copy?.Write(chunk.Span[..take]);
+            finding = session.Scan(chunk.Span[..take], final: fed == limit);
+        }
+
+        return (finding, fed);
     }
 
     private static string Locate(PushObject obj, TreePathIndex paths) => obj.Type switch
