@@ -54,6 +54,22 @@ public sealed class GitPushLeakTests
     }
 
     [Fact]
+    public async Task Push_SecretInAnnotatedTagMessage_RefusedAsLeakBeforeApprovalIsAsked()
+    {
+        await using var f = await GitProxyFixture.StartAsync();
+        var work = await f.CloneWithCommitAsync();
+        await f.Git.CheckedAsync(work, "tag", "-a", "v9.9", "-m", "release notes; deploy with " + GatewayTestHost.RealAnthropicKey);
+
+        var result = await f.Git.RunAsync(work, "push", "origin", "refs/tags/v9.9");
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("in tag object ", result.Stderr);
+        Assert.DoesNotContain("approval", result.Stderr);
+        Assert.False(await f.BareHasRefAsync("refs/tags/v9.9"));
+        await AssertAuditedWithoutAsync(f, GatewayTestHost.RealAnthropicKey, "tag object ");
+    }
+
+    [Fact]
     public async Task Push_SecretOnlyInDeltaOfBigFile_RefusedAndBranchKeepsFirstVersion()
     {
         await using var f = await GitProxyFixture.StartAsync();
