@@ -11,13 +11,8 @@ public sealed class GitPushLeakLimitsTests
     [Fact]
     public async Task Push_RemoteUpstreamSecondVersionCarriesSecret_RefusedWithoutReachingRemote()
     {
-        GitRemoteUpstream? remote = null;
-        await using var f = await GitProxyFixture.StartAsync(async bare =>
-        {
-            remote = await GitRemoteUpstream.StartAsync(bare, string.Empty);
-            return new() { ["AgentGate:Git:Repos:app:Upstream"] = remote.RepoUrl.AbsoluteUri };
-        });
-        await using var upstream = remote!;
+        await using var f = await GitProxyFixture.StartRemoteAsync();
+        var upstream = f.Remote!;
         var work = await f.CloneWithCommitAsync();
         var lines = Enumerable.Range(0, 2000).Select(i => $"row {i}: the quick brown fox {i * 31 % 97}").ToList();
         await GitPushLeakTests.CommitFileAsync(f, work, "data/rows.txt", string.Join('\n', lines) + "\n", "rows");
@@ -36,13 +31,7 @@ public sealed class GitPushLeakLimitsTests
     [Fact]
     public async Task InfoRefs_RemoteReceivePack_AdvertisesNoThin()
     {
-        GitRemoteUpstream? remote = null;
-        await using var f = await GitProxyFixture.StartAsync(async bare =>
-        {
-            remote = await GitRemoteUpstream.StartAsync(bare, string.Empty);
-            return new() { ["AgentGate:Git:Repos:app:Upstream"] = remote.RepoUrl.AbsoluteUri };
-        });
-        await using var upstream = remote!;
+        await using var f = await GitProxyFixture.StartRemoteAsync();
         using var request = new HttpRequestMessage(HttpMethod.Get, "/git/app/info/refs?service=git-receive-pack");
         request.Headers.Authorization = new("Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("agent:" + f.Token)));
 
