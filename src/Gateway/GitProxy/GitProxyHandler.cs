@@ -90,7 +90,7 @@ internal sealed class GitProxyHandler(
         var scan = spool is null ? null : await contentScanner.ScanAsync(repo, spool, context.RequestAborted);
         if (scan?.RefusalReason is { } leak)
         {
-            await RefuseAsync(context, ReceivePackRefusalWriter.Build(request, request.Updates.Select(u => u.Ref).Distinct().ToDictionary(r => r, _ => leak), LeakMessages(leak)));
+            await RefuseAsync(context, ReceivePackRefusalWriter.Build(request, request.Updates.Select(u => u.Ref).Distinct().ToDictionary(r => r, _ => leak), LeakMessages(leak, scan.Finding is not null)));
             await log.WriteAsync(check, repo.Name, GitAction.ReceivePack, AuditDecisions.Deny, leak, null, rule: LeakStopScanner.Rule);
             return;
         }
@@ -144,10 +144,12 @@ internal sealed class GitProxyHandler(
         await context.Response.Body.WriteAsync(refusal, context.RequestAborted);
     }
 
-    private static string[] LeakMessages(string leak) =>
+    private static string[] LeakMessages(string leak, bool found) =>
     [
         "agentgate: push refused: " + leak,
-        "agentgate: nothing was forwarded; remove the credential from the pushed commits (amend or rebase) and push again",
+        found
+            ? "agentgate: nothing was forwarded; remove the credential from the pushed commits (amend or rebase) and push again"
+            : "agentgate: nothing was forwarded; content the gateway cannot scan does not leave (limits: AgentGate:Git:MaxScan*, ScanOverLimit)",
     ];
 
     /// <summary>The policy service of a smart-HTTP request; ref advertisements count as reads (upload-pack).</summary>

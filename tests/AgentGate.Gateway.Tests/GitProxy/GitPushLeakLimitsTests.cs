@@ -29,6 +29,23 @@ public sealed class GitPushLeakLimitsTests
     }
 
     [Fact]
+    public async Task Push_RemoteUpstreamSmallEditOfBigFile_SelfContainedPackScannedAndForwarded()
+    {
+        await using var f = await GitProxyFixture.StartRemoteAsync();
+        var work = await f.CloneWithCommitAsync();
+        var lines = Enumerable.Range(0, 3000).Select(i => $"entry {i}: value {i * 7919 % 10007}").ToList();
+        await GitPushLeakTests.CommitFileAsync(f, work, "data/big.txt", string.Join('\n', lines) + "\n", "big");
+        await f.Git.CheckedAsync(work, "push", "origin", "HEAD:" + Branch);
+        lines[1234] = "entry 1234: changed";
+        await GitPushLeakTests.CommitFileAsync(f, work, "data/big.txt", string.Join('\n', lines) + "\n", "small edit");
+
+        // Without no-thin, git would send the new blob as a delta against the old one, which only the remote has.
+        await f.Git.CheckedAsync(work, "push", "origin", "HEAD:" + Branch);
+
+        Assert.Equal(await f.Git.CheckedAsync(work, "rev-parse", "HEAD"), await f.BareRefAsync(Branch));
+    }
+
+    [Fact]
     public async Task InfoRefs_RemoteReceivePack_AdvertisesNoThin()
     {
         await using var f = await GitProxyFixture.StartRemoteAsync();
@@ -55,6 +72,7 @@ public sealed class GitPushLeakLimitsTests
         Assert.NotEqual(0, result.ExitCode);
         Assert.Contains("could not be scanned for credentials: blob ", result.Stderr);
         Assert.Contains("over AgentGate:Git:MaxScanObjectBytes (4096)", result.Stderr);
+        Assert.Contains("content the gateway cannot scan does not leave", result.Stderr);
         Assert.False(await f.BareHasRefAsync(Branch));
     }
 
