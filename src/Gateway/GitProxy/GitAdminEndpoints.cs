@@ -26,6 +26,13 @@ internal static class GitAdminEndpoints
             }).ToList(),
             max_push_bytes = options.MaxPushBytes,
             max_walk_commits = options.MaxWalkCommits,
+            content_scan = new
+            {
+                max_objects = options.MaxScanObjects,
+                max_bytes = options.MaxScanBytes,
+                max_object_bytes = options.MaxScanObjectBytes,
+                over_limit = options.ScanOverLimit.ToString().ToLowerInvariant(),
+            },
         };
         app.MapGet("/admin/git/repos", () => Results.Json(body))
             .WithMetadata(new ListenerMetadata(ListenerKind.Admin), AdminTokenRequired.Instance);

@@ -8,7 +8,7 @@ namespace AgentGate.Gateway.GitProxy;
 /// <summary>Writes the audit record of one git request: kind <c>git</c>, target <c>repo:service</c>.</summary>
 internal sealed class GitAuditContext(IAuditSink audit, TimeProvider time, string requestId, string method, long start)
 {
-    public ValueTask WriteAsync(TokenCheck check, string repo, string? service, string decision, string reason, EnforcementOutcome? outcome, int? status = null) =>
+    public ValueTask WriteAsync(TokenCheck check, string repo, string? service, string decision, string reason, EnforcementOutcome? outcome, int? status = null, string? rule = null) =>
         audit.WriteAsync(new AuditRecord
         {
             Time = time.GetUtcNow(),
@@ -21,7 +21,7 @@ internal sealed class GitAuditContext(IAuditSink audit, TimeProvider time, strin
             Target = service is null ? repo : repo + ":" + service,
             Decision = decision,
             Reason = reason,
-            Rule = outcome?.Decision.Rule,
+            Rule = outcome?.Decision.Rule ?? rule,
             PolicyRevision = outcome?.Decision.Revision,
             ApprovalId = outcome?.ApprovalId,
             UpstreamStatus = status,

@@ -16,7 +16,8 @@ internal static class GitProxyEndpoints
         var options = GitProxyOptions.Read(app.Configuration);
         app.MapGitAdmin(catalog, options);
         var handler = ActivatorUtilities.CreateInstance<GitProxyHandler>(
-            app.Services, catalog, new PushInspector(options, new GitCliAncestryChecker()), new GitHttpBackend(),
+            app.Services, catalog, new PushInspector(options, new GitCliAncestryChecker()),
+            new PushContentScanner(options, app.Services.GetRequiredService<LeakStop.LeakStopScanner>(), new PushObjectLister()), new GitHttpBackend(),
             new GitUpstreamForwarder(new HttpMessageInvoker(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false, UseProxy = false })));
         app.Map("/git/{repo}/{**path}", context =>
                 handler.HandleAsync(context, (string)context.GetRouteValue("repo")!, (string?)context.GetRouteValue("path") ?? string.Empty))

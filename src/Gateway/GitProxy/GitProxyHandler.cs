@@ -4,6 +4,7 @@ using AgentGate.Gateway.Enforcement;
 using AgentGate.Gateway.Errors;
 using AgentGate.Gateway.Guards.Git;
 using AgentGate.Gateway.Identity;
+using AgentGate.Gateway.LeakStop;
 using AgentGate.Gateway.Proxy;
 using Microsoft.AspNetCore.Http;
 
@@ -14,7 +15,7 @@ namespace AgentGate.Gateway.GitProxy;
 /// <c>git</c> action and audited. Local (file://) repositories are served through <c>git http-backend</c>.
 /// </summary>
 internal sealed class GitProxyHandler(
-    GitRepoCatalog repos, TokenStore tokens, PolicyEnforcer enforcer, PushInspector inspector, GitHttpBackend backend, GitUpstreamForwarder forwarder, IAuditSink audit, TimeProvider time)
+    GitRepoCatalog repos, TokenStore tokens, PolicyEnforcer enforcer, PushInspector inspector, PushContentScanner contentScanner, GitHttpBackend backend, GitUpstreamForwarder forwarder, IAuditSink audit, TimeProvider time)
 {
     public async Task HandleAsync(HttpContext context, string repoName, string path)
     {
@@ -77,7 +78,7 @@ internal sealed class GitProxyHandler(
         }
 
         // A bare flush is git's probe before a large chunked push; it updates nothing, the real request follows.
-        using var spool = PushInspector.NeedsPack(request.Updates) ? await inspector.SpoolAsync(repo, context.Request.Body, context.RequestAborted) : null;
+        using var spool = PushInspector.CarriesPack(request.Updates) ? await inspector.SpoolAsync(repo, context.Request.Body, context.RequestAborted) : null;
         if (spool?.Error is { } tooBig)
         {
             await ErrorResponse.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, ErrorTypes.BadRequest, tooBig);
@@ -85,15 +86,21 @@ internal sealed class GitProxyHandler(
             return;
         }
 
+        // The leak stop runs before the policy, so a push carrying a credential never lands in an approval request.
+        var scan = spool is null ? null : await contentScanner.ScanAsync(repo, spool, context.RequestAborted);
+        if (scan?.RefusalReason is { } leak)
+        {
+            await RefuseAsync(context, ReceivePackRefusalWriter.Build(request, request.Updates.Select(u => u.Ref).Distinct().ToDictionary(r => r, _ => leak), LeakMessages(leak, scan.Finding is not null)));
+            await log.WriteAsync(check, repo.Name, GitAction.ReceivePack, AuditDecisions.Deny, leak, null, rule: LeakStopScanner.Rule);
+            return;
+        }
+
         var updates = await inspector.ClassifyAsync(repo, request.Updates, spool, context.RequestAborted);
-        var summary = updates.Count == 0 ? string.Empty : "; updates: " + ClassifiedUpdate.Summary(updates);
+        var summary = scan?.Summary + (updates.Count == 0 ? string.Empty : "; updates: " + ClassifiedUpdate.Summary(updates));
         var outcome = enforcer.Enforce(who, GitAction.Build(repo.Name, GitAction.ReceivePack, updates), context.RequestAborted);
         if (!outcome.Allowed)
         {
-            context.Response.StatusCode = StatusCodes.Status200OK;
-            context.Response.ContentType = ReceivePackRefusalWriter.ContentType;
-            context.Response.Headers.CacheControl = "no-cache";
-            await context.Response.Body.WriteAsync(GitAction.Refusal(request, updates, outcome), context.RequestAborted);
+            await RefuseAsync(context, GitAction.Refusal(request, updates, outcome));
             await log.WriteAsync(check, repo.Name, GitAction.ReceivePack, AuditDecisions.Deny, outcome.AuditReason + summary, outcome);
             return;
         }
@@ -127,6 +134,23 @@ internal sealed class GitProxyHandler(
 
         await log.WriteAsync(check, repo.Name, service, AuditDecisions.Allow, outcome.AuditReason + summary, outcome, status);
     }
+
+    /// <summary>Answers a push in git's own protocol, so <c>git push</c> prints the reasons.</summary>
+    private static async Task RefuseAsync(HttpContext context, byte[] refusal)
+    {
+        context.Response.StatusCode = StatusCodes.Status200OK;
+        context.Response.ContentType = ReceivePackRefusalWriter.ContentType;
+        context.Response.Headers.CacheControl = "no-cache";
+        await context.Response.Body.WriteAsync(refusal, context.RequestAborted);
+    }
+
+    private static string[] LeakMessages(string leak, bool found) =>
+    [
+        "agentgate: push refused: " + leak,
+        found
+            ? "agentgate: nothing was forwarded; remove the credential from the pushed commits (amend or rebase) and push again"
+            : "agentgate: nothing was forwarded; content the gateway cannot scan does not leave (limits: AgentGate:Git:MaxScan*, ScanOverLimit)",
+    ];
 
     /// <summary>The policy service of a smart-HTTP request; ref advertisements count as reads (upload-pack).</summary>
     private static string? ServiceOf(HttpRequest request, string path)

@@ -8,6 +8,7 @@ namespace AgentGate.Gateway.GitProxy;
 /// <summary>
 /// Forwards a smart-HTTP request to a remote repository with the repository's secret injected as HTTP Basic
 /// auth (<c>user:password</c>, or a bare token sent as <c>x-access-token:token</c>); the agent's token never leaves.
+/// A receive-pack ref advertisement is relayed with <c>no-thin</c> added (<see cref="ReceivePackAdvertisement"/>).
 /// </summary>
 internal sealed class GitUpstreamForwarder(HttpMessageInvoker client)
 {
@@ -72,7 +73,15 @@ internal sealed class GitUpstreamForwarder(HttpMessageInvoker client)
         }
 
         await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        await stream.CopyToAsync(context.Response.Body, cancellationToken).ConfigureAwait(false);
+        if (response.IsSuccessStatusCode && HttpMethods.IsGet(request.Method) && path == "info/refs" && request.Query["service"] == "git-receive-pack")
+        {
+            await ReceivePackAdvertisement.CopyWithNoThinAsync(stream, context.Response.Body, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await stream.CopyToAsync(context.Response.Body, cancellationToken).ConfigureAwait(false);
+        }
+
         return ((int)response.StatusCode, null);
     }
 }

@@ -21,6 +21,9 @@ internal sealed class PushInspector(GitProxyOptions options, GitCliAncestryCheck
 {
     public static bool NeedsPack(IReadOnlyList<RefUpdate> updates) => updates.Any(u => !u.IsCreate && !u.IsDelete);
 
+    /// <summary>Any update but a deletion brings a pack, whose content the leak stop scans.</summary>
+    public static bool CarriesPack(IReadOnlyList<RefUpdate> updates) => updates.Any(u => !u.IsDelete);
+
     public async Task<PushSpool> SpoolAsync(GitRepo repo, Stream pack, CancellationToken cancellationToken)
     {
         var directory = Directory.CreateTempSubdirectory("agentgate-push-").FullName;

@@ -19,6 +19,7 @@ internal sealed class LeakStopScanner
     public const string ErrorType = "credential_leak";
     public const string Rule = "agentgate.leakstop";
     private const int ChunkBytes = 16 * 1024;
+    private readonly RegisteredSecret[] _unbound;
 
     public LeakStopScanner(ProviderRegistry providers, GatewayConfig config, IConfiguration? configuration = null)
     {
@@ -35,7 +36,8 @@ internal sealed class LeakStopScanner
         bound.AddRange(GitSecretBindings.Read(configuration, options.CarryBytes / 4));
         bound.AddRange(McpSecretBindings.Read(config.Mcp, options.CarryBytes / 4));
         SecretCount = bound.Count;
-        Bodies = new LeakScanner(bound.Select(s => s with { Upstreams = [] }), options);
+        _unbound = [.. bound.Select(s => s with { Upstreams = [] })];
+        Bodies = new LeakScanner(_unbound, options);
         Bound = new LeakScanner(bound, options);
     }
 
@@ -46,6 +48,9 @@ internal sealed class LeakStopScanner
 
     /// <summary>A secret may go to its own provider's host and nowhere else.</summary>
     public LeakScanner Bound { get; }
+
+    /// <summary>A scanner like <see cref="Bodies"/> (every gateway secret refused everywhere) with its own limits, e.g. for pushed git objects.</summary>
+    public LeakScanner CreateBodyScanner(LeakScannerOptions options) => new(_unbound, options);
 
     /// <summary>Scans an in-memory body chunk by chunk, the same way a streamed body is scanned.</summary>
     public static LeakFinding? Scan(LeakScanner scanner, ReadOnlySpan<byte> body, string? destinationHost)

@@ -22,6 +22,9 @@ internal sealed class GitProxyFixture : IAsyncDisposable
     public string Token { get; }
     public string BarePath => Path.Combine(Root, "app.git");
 
+    /// <summary>Set by <see cref="StartRemoteAsync"/>: the stand-in remote host serving <see cref="BarePath"/>.</summary>
+    public GitRemoteUpstream? Remote { get; private set; }
+
     public string CloneUrl => $"http://agent:{Token}@127.0.0.1:{Host.Gateway.AgentAddress.Port}/git/app";
 
     public static async Task<GitProxyFixture> StartAsync(Func<string, Task<Dictionary<string, string?>>>? repoSettings = null)
@@ -44,6 +47,19 @@ internal sealed class GitProxyFixture : IAsyncDisposable
         return new GitProxyFixture(root, git, host, token);
     }
 
+    /// <summary>The repository behind a loopback stand-in for a remote git host (no auth expected), configured as the upstream of <c>app</c>.</summary>
+    public static async Task<GitProxyFixture> StartRemoteAsync()
+    {
+        GitRemoteUpstream? remote = null;
+        var f = await StartAsync(async bare =>
+        {
+            remote = await GitRemoteUpstream.StartAsync(bare, string.Empty);
+            return new() { ["AgentGate:Git:Repos:app:Upstream"] = remote.RepoUrl.AbsoluteUri };
+        });
+        f.Remote = remote;
+        return f;
+    }
+
     /// <summary>Clones through the gateway into a new directory and adds a commit on a fresh branch.</summary>
     public async Task<string> CloneWithCommitAsync(string name = "work")
     {
@@ -62,6 +78,11 @@ internal sealed class GitProxyFixture : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Host.DisposeAsync();
+        if (Remote is not null)
+        {
+            await Remote.DisposeAsync();
+        }
+
         Directory.Delete(Root, recursive: true);
     }
 }

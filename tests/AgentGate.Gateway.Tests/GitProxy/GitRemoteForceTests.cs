@@ -10,13 +10,7 @@ public sealed class GitRemoteForceTests
     [Fact]
     public async Task Push_FastForwardThroughRemoteUpstream_ProvenFromPack()
     {
-        GitRemoteUpstream? remote = null;
-        await using var f = await GitProxyFixture.StartAsync(async bare =>
-        {
-            remote = await GitRemoteUpstream.StartAsync(bare, string.Empty);
-            return new() { ["AgentGate:Git:Repos:app:Upstream"] = remote.RepoUrl.AbsoluteUri };
-        });
-        await using var upstream = remote!;
+        await using var f = await GitProxyFixture.StartRemoteAsync();
         var work = await f.CloneWithCommitAsync();
         await f.Git.CheckedAsync(work, "push", "origin", "HEAD:" + Branch);
         await GitForceTests.CommitAsync(f, work, "two");
@@ -31,13 +25,7 @@ public sealed class GitRemoteForceTests
     [Fact]
     public async Task Push_RewriteThroughRemoteUpstream_ForceUndecidedAndSaidSo()
     {
-        GitRemoteUpstream? remote = null;
-        await using var f = await GitProxyFixture.StartAsync(async bare =>
-        {
-            remote = await GitRemoteUpstream.StartAsync(bare, string.Empty);
-            return new() { ["AgentGate:Git:Repos:app:Upstream"] = remote.RepoUrl.AbsoluteUri };
-        });
-        await using var upstream = remote!;
+        await using var f = await GitProxyFixture.StartRemoteAsync();
         var work = await f.CloneWithCommitAsync();
         await f.Git.CheckedAsync(work, "push", "origin", "HEAD:" + Branch);
         await f.Git.CheckedAsync(work, "commit", "--amend", "-m", "rewritten");

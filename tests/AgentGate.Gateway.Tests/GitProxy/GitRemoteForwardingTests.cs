@@ -32,13 +32,8 @@ public sealed class GitRemoteForwardingTests
     [Fact]
     public async Task Push_MainToRemoteUpstream_RefusedWithoutReachingIt()
     {
-        GitRemoteUpstream? remote = null;
-        await using var f = await GitProxyFixture.StartAsync(async bare =>
-        {
-            remote = await GitRemoteUpstream.StartAsync(bare, string.Empty);
-            return new() { ["AgentGate:Git:Repos:app:Upstream"] = remote.RepoUrl.AbsoluteUri };
-        });
-        await using var upstream = remote!;
+        await using var f = await GitProxyFixture.StartRemoteAsync();
+        var upstream = f.Remote!;
         var work = await f.CloneWithCommitAsync();
 
         var result = await f.Git.RunAsync(work, "push", "origin", "HEAD:main");
