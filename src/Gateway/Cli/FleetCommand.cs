@@ -12,7 +12,7 @@ internal static class FleetCommand
         var adminUrl = new Option<string>("--admin-url") { Description = "Admin listener", DefaultValueFactory = _ => FleetCli.DefaultAdminUrl };
         var adminToken = new Option<string?>("--admin-token") { Description = "Admin token (default: $AGENTGATE_ADMIN_TOKEN)" };
         var gatewayPort = new Option<int>("--gateway-port") { Description = "Port of the gateway's agent listener", DefaultValueFactory = _ => 8080 };
-        var stagger = new Option<string>("--stagger") { Description = "Delay between agent start-ups: 0, 500ms-style seconds (0.5), 2s, 1m", DefaultValueFactory = _ => "2s" };
+        var stagger = new Option<string>("--stagger") { Description = "Delay between agent start-ups: 0, plain seconds (0.5), 2s, 1m (no ms unit)", DefaultValueFactory = _ => "2s" };
         var noFirewall = new Option<bool>("--no-host-firewall") { Description = "Do not restrict the fleet bridge's host access with iptables (needs root otherwise)" };
         var parallel = new Option<int?>("--parallel") { Description = "Agents prepared or removed at once (default: the manifest's parallelism, else 4); starts stay spaced by --stagger" };
         var upFile = new Argument<string>("FILE") { Description = "Fleet manifest (YAML)" };
