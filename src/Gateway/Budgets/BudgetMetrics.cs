@@ -21,7 +21,7 @@ internal sealed class BudgetMetrics
         _rejections = meter.CreateCounter<long>("agentgate.budget.rejections", "{request}", "Model calls rejected (budget_exceeded or rate_limited)");
         _queueWait = meter.CreateHistogram<double>("agentgate.budget.queue_wait", "s", "Time spent in the fair queue");
         _tokens = meter.CreateCounter<long>("agentgate.llm.tokens", "{token}", "Tokens used, by type");
-        _cost = meter.CreateCounter<double>("agentgate.llm.cost", "USD", "Money spent");
+        _cost = meter.CreateCounter<double>("agentgate.llm.cost", "{USD}", "Money spent in US dollars");
         _retries = meter.CreateCounter<long>("agentgate.upstream.retries", "{retry}", "Upstream 429/529/overloaded answers retried transparently, by provider and reason (rate_limited or overloaded)");
         _streamStops = meter.CreateCounter<long>("agentgate.budget.stream_stops", "{request}", "Streams ended with an error event because a budget ran out mid-response");
         meter.CreateObservableGauge("agentgate.budget.context_flagged_sessions", () => contextWatch.FlaggedCount, "{session}", "Sessions past the context-window warning ratio");

@@ -12,7 +12,7 @@ internal static partial class ConfigReader
             var name = child.Key;
             if (!IsValidName(name))
             {
-                problems.Add(new ConfigError(child.Path, $"provider name '{name}' must be lowercase letters, digits, '-' or '_'"));
+                problems.Add(new ConfigError(child.Path, $"provider name '{name}' must be lowercase letters, digits, '-', '_' or '.'"));
             }
 
             var typeSection = child.GetSection("Type");
@@ -64,7 +64,7 @@ internal static partial class ConfigReader
         {
             if (!IsValidName(child.Key))
             {
-                problems.Add(new ConfigError(child.Path, $"agent id '{child.Key}' must be lowercase letters, digits, '-' or '_'"));
+                problems.Add(new ConfigError(child.Path, $"agent id '{child.Key}' must be lowercase letters, digits, '-', '_' or '.'"));
                 continue;
             }
 

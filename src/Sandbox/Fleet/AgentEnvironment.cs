@@ -4,7 +4,7 @@ namespace AgentGate.Sandbox.Fleet;
 
 /// <summary>
 /// The environment of an agent container: the gateway token (the only credential), the gateway base URLs,
-/// proxy variables, and git configuration through GIT_CONFIG_* (the root fs is read-only).
+/// proxy variables (with the token as proxy credentials), and git configuration through GIT_CONFIG_* (the root fs is read-only).
 /// </summary>
 internal static class AgentEnvironment
 {
@@ -13,6 +13,9 @@ internal static class AgentEnvironment
     {
         var gw = gatewayUrl.TrimEnd('/');
         var gwHost = new Uri(gw).Host;
+        // The forward proxy wants the agent's token (Proxy-Authorization: Basic agent:token); tools take it from the URL.
+        var gwUri = new Uri(gw);
+        var proxy = $"{gwUri.Scheme}://{Uri.EscapeDataString(agent.Id)}:{Uri.EscapeDataString(tokenValue)}@{gwUri.Authority}";
         var noProxy = string.Join(',', new[] { gwHost, "localhost", "127.0.0.1" }.Concat(extraNoProxy).Distinct(StringComparer.Ordinal));
         var env = new List<string>
         {
@@ -26,11 +29,11 @@ internal static class AgentEnvironment
             $"ANTHROPIC_BASE_URL={gw}/llm/anthropic",
             $"OPENAI_API_KEY={tokenValue}",
             $"OPENAI_BASE_URL={gw}/llm/openai/v1",
-            $"HTTP_PROXY={gw}",
-            $"HTTPS_PROXY={gw}",
+            $"HTTP_PROXY={proxy}",
+            $"HTTPS_PROXY={proxy}",
             $"NO_PROXY={noProxy}",
-            $"http_proxy={gw}",
-            $"https_proxy={gw}",
+            $"http_proxy={proxy}",
+            $"https_proxy={proxy}",
             $"no_proxy={noProxy}",
             "HOME=/home/agent",
         };

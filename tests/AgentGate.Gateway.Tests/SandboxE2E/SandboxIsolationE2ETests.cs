@@ -65,9 +65,13 @@ public sealed class SandboxIsolationE2ETests(SandboxE2EFixture f)
             Assert.False(r.Succeeded, $"{target} was reachable: {r.Stdout}");
         }
 
-        // Nor through the gateway's forward proxy: host addresses are not egress destinations.
-        var proxied = await f.ExecAsync("builder-17", "curl", "-sS", "-m", "5", "-x", f.GatewayUrl, $"http://{f.Up!.GatewayAddress}:{f.Decoy.Port}/");
+        // Nor through the gateway's forward proxy, which the container's proxy variables reach with the agent's
+        // token: the proxy authenticates the agent (not a 407) and refuses host addresses as destinations (403).
+        // (The gateway's own address is in NO_PROXY, so another host address is used.)
+        var viaProxy = hostAddresses.First(a => a != f.Up!.GatewayAddress);
+        var proxied = await f.ExecAsync("builder-17", "curl", "-sS", "-m", "5", "-w", "\n%{http_code}", $"http://{viaProxy}:{f.Decoy.Port}/");
         Assert.DoesNotContain("decoy", proxied.Stdout, StringComparison.Ordinal);
+        Assert.EndsWith("\n403", proxied.Stdout.TrimEnd(), StringComparison.Ordinal);
 
         var gateway = await f.ExecAsync("builder-17", "curl", "-sS", "--noproxy", "*", "-m", "5", "-o", "/dev/null", "-w", "%{http_code}", $"{f.GatewayUrl}/llm/anthropic/v1/models");
         Assert.True(gateway.Succeeded, gateway.Stderr);

@@ -90,7 +90,7 @@ public sealed class SandboxIsolationTests : IClassFixture<FleetFixture>
         Assert.Contains($"ANTHROPIC_API_KEY={token}", r.Stdout, StringComparison.Ordinal);
         Assert.Contains($"ANTHROPIC_BASE_URL={_f.Up!.GatewayUrl}/llm/anthropic", r.Stdout, StringComparison.Ordinal);
         Assert.Contains($"OPENAI_BASE_URL={_f.Up.GatewayUrl}/llm/openai/v1", r.Stdout, StringComparison.Ordinal);
-        Assert.Contains($"HTTPS_PROXY={_f.Up.GatewayUrl}", r.Stdout, StringComparison.Ordinal);
+        Assert.Contains($"HTTPS_PROXY={_f.Up.GatewayUrl.Replace("://", $"://alpha:{token}@", StringComparison.Ordinal)}", r.Stdout, StringComparison.Ordinal);
         Assert.Contains($"=url.{_f.Up.GatewayUrl}/git/api.insteadOf", r.Stdout, StringComparison.Ordinal);
     }
 
