@@ -19,17 +19,7 @@ internal sealed class LlmPolicyGate(PolicyEnforcer enforcer) : ICallGate
 
     public ValueTask<GateResult> BeforeAsync(LlmCall call, CancellationToken cancellationToken)
     {
-        var action = ObjectValue.From(
-        [
-            new(KindKey, Llm),
-            new(ProviderKey, StringValue.From(call.Provider.Name)),
-            new(ModelKey, PolicyInput.Str(call.Model)),
-            new(MethodKey, StringValue.From(call.Method)),
-            new(PathKey, StringValue.From(call.Path)),
-            new(StreamKey, BooleanValue.From(call.Stream)),
-            new(MaxTokensKey, call.MaxTokens is { } max ? NumberValue.From(max) : NullValue.Instance),
-        ]);
-        var outcome = enforcer.Enforce(new CallIdentity(call.Agent, call.Task, call.Session), action, cancellationToken);
+        var outcome = enforcer.Enforce(new CallIdentity(call.Agent, call.Task, call.Session), Action(call), cancellationToken);
         call.Items[CallAudit.PolicyRevisionItem] = outcome.Decision.Revision;
         call.Items[CallAudit.PolicyRuleItem] = outcome.Decision.Rule;
         if (outcome.Allowed)
@@ -40,6 +30,18 @@ internal sealed class LlmPolicyGate(PolicyEnforcer enforcer) : ICallGate
 
         return ValueTask.FromResult(ToGateResult(outcome));
     }
+
+    /// <summary>The policy's <c>input.action</c> of a model call.</summary>
+    public static ObjectValue Action(LlmCall call) => ObjectValue.From(
+    [
+        new(KindKey, Llm),
+        new(ProviderKey, StringValue.From(call.Provider.Name)),
+        new(ModelKey, PolicyInput.Str(call.Model)),
+        new(MethodKey, StringValue.From(call.Method)),
+        new(PathKey, StringValue.From(call.Path)),
+        new(StreamKey, BooleanValue.From(call.Stream)),
+        new(MaxTokensKey, call.MaxTokens is { } max ? NumberValue.From(max) : NullValue.Instance),
+    ]);
 
     public ValueTask AfterAsync(LlmCall call, CancellationToken cancellationToken) => ValueTask.CompletedTask;
 
