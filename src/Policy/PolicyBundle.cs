@@ -92,8 +92,17 @@ public sealed class PolicyBundle
     /// A plain dotted <c>data</c> path is evaluated directly (no query, no result rows); pass the input as a
     /// prebuilt <see cref="Value"/> (see <see cref="ValueJson"/>) and reuse it across rules of one request.
     /// </remarks>
-    public (Value? Value, PolicyError? Error) EvaluateRule(string path, Value? input, CancellationToken cancellationToken = default)
+    public (Value? Value, PolicyError? Error) EvaluateRule(string path, Value? input, CancellationToken cancellationToken = default) =>
+        EvaluateRule(path, input, out _, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="EvaluateRule(string, Value?, CancellationToken)"/>; <paramref name="pure"/> is true when the
+    /// value depends on nothing but the input and the bundle (no clock, randomness or output), so the same
+    /// input under the same bundle gives the same value and a caller may reuse it.
+    /// </summary>
+    public (Value? Value, PolicyError? Error) EvaluateRule(string path, Value? input, out bool pure, CancellationToken cancellationToken = default)
     {
+        pure = false;
         if (!_rulePaths.TryGetValue(path, out var terms))
         {
             terms = ParsePath(path);
@@ -122,7 +131,9 @@ public sealed class PolicyBundle
 
         try
         {
-            return (ev.EvalPath(terms), null);
+            var value = ev.EvalPath(terms);
+            pure = !ev.Context.ReadOutsideInput;
+            return (value, null);
         }
         catch (Exception ex) when (AsError(ex) is not null)
         {

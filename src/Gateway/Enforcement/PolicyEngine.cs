@@ -22,6 +22,7 @@ internal sealed partial class PolicyEngine
     private readonly Lock _reloadLock = new();
     private PolicySnapshot? _current;
     private PolicyLoadFailure? _lastFailure;
+    private DecisionMemo? _memo;
 
     public PolicyEngine(PolicySettings settings, TimeProvider time, PolicyMetrics metrics, ILogger<PolicyEngine> logger)
     {
@@ -74,7 +75,14 @@ internal sealed partial class PolicyEngine
     }
 
     /// <summary>Evaluates <c>data.agentgate.decision</c>; errors, timeouts and a missing bundle deny.</summary>
-    public PolicyDecision Decide(Value input, CancellationToken cancellationToken)
+    public PolicyDecision Decide(Value input, CancellationToken cancellationToken) => Decide(input, false, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="Decide(Value, CancellationToken)"/>; with <paramref name="memoize"/> the decision of a pure
+    /// evaluation is kept for an equal input under the same bundle (<see cref="DecisionMemo"/>). Only for inputs
+    /// the gateway built from canonical values (equal inputs are indistinguishable to the policy).
+    /// </summary>
+    public PolicyDecision Decide(Value input, bool memoize, CancellationToken cancellationToken)
     {
         var snapshot = Current;
         if (snapshot is null)
@@ -82,8 +90,25 @@ internal sealed partial class PolicyEngine
             return PolicyDecision.FailClosed("no policy bundle is active: " + (LastFailure?.Errors.FirstOrDefault() ?? "not loaded"), "none");
         }
 
+        DecisionMemo? memo = null;
+        if (memoize)
+        {
+            memo = Volatile.Read(ref _memo);
+            if (memo is null || !ReferenceEquals(memo.Snapshot, snapshot))
+            {
+                memo = new DecisionMemo(snapshot);
+                Volatile.Write(ref _memo, memo);
+            }
+
+            if (memo.TryGet(input, out var known))
+            {
+                _metrics.Decided(known, null);
+                return known;
+            }
+        }
+
         var started = _time.GetTimestamp();
-        var (value, error) = snapshot.Bundle.EvaluateRule(DecisionPath, input, cancellationToken);
+        var (value, error) = snapshot.Bundle.EvaluateRule(DecisionPath, input, out var pure, cancellationToken);
         var decision = error is not null
             ? PolicyDecision.FailClosed($"policy evaluation failed: {error.Code}: {error.Message}", snapshot.Revision)
             : PolicyDecision.From(value, snapshot.Revision);
@@ -91,6 +116,10 @@ internal sealed partial class PolicyEngine
         if (error is not null)
         {
             Log.EvaluationFailed(_logger, snapshot.Revision, error.Code, error.Message);
+        }
+        else if (memo is not null && pure)
+        {
+            memo.Add(input, decision);
         }
 
         return decision;

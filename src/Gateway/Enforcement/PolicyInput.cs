@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using AgentGate.Gateway.Config;
 using AgentGate.Policy.Values;
@@ -18,17 +19,15 @@ internal static class PolicyInput
 
     // An agent's part of the input only changes with its configuration: built once per AgentConfig instance.
     private static readonly ConditionalWeakTable<AgentConfig, ObjectValue> Agents = new();
+    // A session's part only changes with its token, task and sandbox: built once per combination (bounded).
+    private static readonly ConcurrentDictionary<(string Session, string? Task, string? Sandbox), ObjectValue> Sessions = new();
+    private const int MaxSessions = 4096;
     private static TimeText _time = new(long.MinValue, StringValue.Empty);
 
     public static ObjectValue Build(CallIdentity who, ObjectValue action, DateTimeOffset now) => ObjectValue.From(
     [
         new(AgentKey, Agents.GetValue(who.Agent, AgentObject)),
-        new(SessionKey, ObjectValue.From(
-        [
-            new(IdKey, Str(who.Session)),
-            new(TaskKey, Str(who.Task)),
-            new(SandboxKey, Str(who.Sandbox)),
-        ])),
+        new(SessionKey, Session(who)),
         new(ActionKey, action),
         new(TimeKey, Time(now)),
     ]);
@@ -42,6 +41,29 @@ internal static class PolicyInput
         }
 
         return ObjectValue.From(list);
+    }
+
+    private static ObjectValue Session(CallIdentity who)
+    {
+        var key = (who.Session, who.Task, who.Sandbox);
+        if (Sessions.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+
+        var session = ObjectValue.From(
+        [
+            new(IdKey, Str(who.Session)),
+            new(TaskKey, Str(who.Task)),
+            new(SandboxKey, Str(who.Sandbox)),
+        ]);
+        if (Sessions.Count >= MaxSessions)
+        {
+            Sessions.Clear();
+        }
+
+        Sessions.TryAdd(key, session);
+        return session;
     }
 
     private static ObjectValue AgentObject(AgentConfig agent) => Object(

@@ -1,0 +1,60 @@
+using AgentGate.Policy.Values;
+
+namespace AgentGate.Policy.Tests.Evaluation;
+
+public sealed class PurityTests
+{
+    private static PolicyBundle Bundle(string body, PolicyOptions? options = null) =>
+        PolicyBundle.Compile([new("p.rego", "package p\n\nimport rego.v1\n\n" + body + "\n")], ValueJson.Parse("""{"limit": 3}"""), options).Bundle!;
+
+    [Theory]
+    [InlineData("x := input.n + data.limit")]
+    [InlineData("x := count([y | some y in numbers.range(1, input.n)])")]
+    [InlineData("x := sprintf(\"%v\", [input.n]) if print(\"no output configured\")")]
+    public void EvaluateRule_OnlyInputAndData_Pure(string rule)
+    {
+        var (value, error) = Bundle(rule).EvaluateRule("data.p.x", ValueJson.Parse("""{"n": 2}"""), out var pure);
+
+        Assert.Null(error);
+        Assert.NotNull(value);
+        Assert.True(pure);
+    }
+
+    [Theory]
+    [InlineData("x := time.now_ns()")]
+    [InlineData("x := rand.intn(\"k\", 10)")]
+    [InlineData("x := uuid.rfc4122(\"k\")")]
+    [InlineData("x := time.now_ns() > input.n")]
+    public void EvaluateRule_ClockOrRandomness_NotPure(string rule)
+    {
+        var (value, error) = Bundle(rule).EvaluateRule("data.p.x", ValueJson.Parse("""{"n": 2}"""), out var pure);
+
+        Assert.Null(error);
+        Assert.NotNull(value);
+        Assert.False(pure);
+    }
+
+    [Fact]
+    public void EvaluateRule_PrintWithOutput_NotPure()
+    {
+        using var output = new StringWriter();
+        var bundle = Bundle("x := input.n if print(\"seen\", input.n)", PolicyOptions.Default with { PrintOutput = output });
+
+        var (value, _) = bundle.EvaluateRule("data.p.x", ValueJson.Parse("""{"n": 2}"""), out var pure);
+
+        Assert.Equal(NumberValue.From(2), value);
+        Assert.False(pure);
+        Assert.Contains("seen 2", output.ToString());
+    }
+
+    [Fact]
+    public void EvaluateRule_Error_NotPure()
+    {
+        var bundle = Bundle("x := 1 if input.a\n\nx := 2 if input.b");
+
+        var (_, error) = bundle.EvaluateRule("data.p.x", ValueJson.Parse("""{"a": true, "b": true}"""), out var pure);
+
+        Assert.NotNull(error);
+        Assert.False(pure);
+    }
+}
