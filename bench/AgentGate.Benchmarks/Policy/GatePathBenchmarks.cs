@@ -24,6 +24,7 @@ public class GatePathBenchmarks
     private MeterListener _listener = null!;
     private PolicyEngine _engine = null!;
     private LlmPolicyGate _gate = null!;
+    private PolicyEnforcer _enforcer = null!;
     private Value _input = null!;
     private ProviderRoute _provider = null!;
     private readonly AgentConfig _agent = new("builder-17", "builder", "auth", "sam");
@@ -55,7 +56,8 @@ public class GatePathBenchmarks
         }
 
         var approvals = new ApprovalStore(new InMemoryApprovalRepository(), TimeProvider.System);
-        _gate = new LlmPolicyGate(new PolicyEnforcer(_engine, approvals, settings, TimeProvider.System));
+        _enforcer = new PolicyEnforcer(_engine, approvals, settings, TimeProvider.System);
+        _gate = new LlmPolicyGate(_enforcer);
         _provider = new ProviderRoute(new ProviderConfig("anthropic", ProviderType.Anthropic, new Uri("http://127.0.0.1:1/"), new SecretReference(SecretSource.Environment, "AGENTGATE_BENCH_KEY")));
         _input = PolicyInput.Build(new CallIdentity(_agent, "ISSUE-342", "tok_1"), LlmPolicyGate.Action(NewCall()), TimeProvider.System.GetUtcNow());
         if (!_engine.Decide(_input, CancellationToken.None).Allow || !_gate.BeforeAsync(NewCall(), CancellationToken.None).Result.Allowed)
@@ -80,8 +82,17 @@ public class GatePathBenchmarks
     public bool EngineDecide() => _engine.Decide(_input, CancellationToken.None).Allow;
 
     /// <summary>The gate of one model call: input, enforcer, engine, audit items (the call object is per request).</summary>
+    /// <remarks>Repeated calls hit the decision memo: this is every call after the first of an equal input within a second.</remarks>
     [Benchmark]
     public bool LlmGate() => _gate.BeforeAsync(NewCall(), CancellationToken.None).Result.Allowed;
+
+    /// <summary>The same gate path with the memo bypassed: what the first call of an input in a second costs.</summary>
+    [Benchmark]
+    public bool LlmGateEvaluated()
+    {
+        var call = NewCall();
+        return _enforcer.Enforce(new CallIdentity(call.Agent, call.Task, call.Session), LlmPolicyGate.Action(call), memoize: false, CancellationToken.None).Allowed;
+    }
 
     /// <summary>Only the per-request objects the gateway creates anyway (subtract from <see cref="LlmGate"/>).</summary>
     [Benchmark]
