@@ -96,13 +96,12 @@ public sealed class PolicyBundle
         EvaluateRule(path, input, out _, cancellationToken);
 
     /// <summary>
-    /// As <see cref="EvaluateRule(string, Value?, CancellationToken)"/>; <paramref name="pure"/> is true when the
-    /// value depends on nothing but the input and the bundle (no clock, randomness or output), so the same
-    /// input under the same bundle gives the same value and a caller may reuse it.
+    /// As <see cref="EvaluateRule(string, Value?, CancellationToken)"/>, with what the evaluation depended on
+    /// (see <see cref="EvaluationFootprint"/>) so a caller may reuse the value for an equal input.
     /// </summary>
-    public (Value? Value, PolicyError? Error) EvaluateRule(string path, Value? input, out bool pure, CancellationToken cancellationToken = default)
+    public (Value? Value, PolicyError? Error) EvaluateRule(string path, Value? input, out EvaluationFootprint footprint, CancellationToken cancellationToken = default)
     {
-        pure = false;
+        footprint = EvaluationFootprint.Unknown;
         if (!_rulePaths.TryGetValue(path, out var terms))
         {
             terms = ParsePath(path);
@@ -132,7 +131,7 @@ public sealed class PolicyBundle
         try
         {
             var value = ev.EvalPath(terms);
-            pure = !ev.Context.ReadOutsideInput;
+            footprint = new EvaluationFootprint(!ev.Context.ReadOutsideInput, ev.ReadWholeInput, ev.InputKeysRead);
             return (value, null);
         }
         catch (Exception ex) when (AsError(ex) is not null)

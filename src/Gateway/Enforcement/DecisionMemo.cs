@@ -5,10 +5,11 @@ namespace AgentGate.Gateway.Enforcement;
 
 /// <summary>
 /// Decisions of one active bundle for inputs the gateway built itself, kept only when the evaluation was a
-/// pure function of the input (no clock, randomness or output — see <c>PolicyBundle.EvaluateRule</c>): the
-/// same input under the same bundle then has the same decision, so re-evaluating it is wasted work. The input
-/// carries its time (whole seconds), so entries go stale within a second; the memo is bounded and is
-/// dropped whenever another bundle becomes active. Errors and timeouts are never kept.
+/// pure function of the input (no clock, randomness or output — see <c>EvaluationFootprint</c>): the same
+/// input under the same bundle then has the same decision, so re-evaluating it is wasted work. A decision
+/// whose evaluation never read the input's time is kept under the input without its time and serves every
+/// second; otherwise under the whole input (that second only). Bounded, dropped whenever another bundle
+/// becomes active; errors and timeouts are never kept.
 /// </summary>
 internal sealed class DecisionMemo(PolicySnapshot snapshot)
 {

@@ -22,7 +22,9 @@ internal sealed class PolicyEnforcer(PolicyEngine engine, ApprovalStore approval
     public EnforcementOutcome Enforce(CallIdentity who, ObjectValue action, bool memoize, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var decision = engine.Decide(PolicyInput.Build(who, action, now), memoize, cancellationToken);
+        var decision = memoize
+            ? engine.Decide(PolicyInput.Untimed(who, action), PolicyInput.TimeKey, PolicyInput.Time(now), cancellationToken)
+            : engine.Decide(PolicyInput.Build(who, action, now), cancellationToken);
         if (!decision.Allow)
         {
             return new EnforcementOutcome(decision, EnforcementVerdict.Deny, null);

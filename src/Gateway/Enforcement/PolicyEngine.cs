@@ -75,40 +75,19 @@ internal sealed partial class PolicyEngine
     }
 
     /// <summary>Evaluates <c>data.agentgate.decision</c>; errors, timeouts and a missing bundle deny.</summary>
-    public PolicyDecision Decide(Value input, CancellationToken cancellationToken) => Decide(input, false, cancellationToken);
-
-    /// <summary>
-    /// As <see cref="Decide(Value, CancellationToken)"/>; with <paramref name="memoize"/> the decision of a pure
-    /// evaluation is kept for an equal input under the same bundle (<see cref="DecisionMemo"/>). Only for inputs
-    /// the gateway built from canonical values (equal inputs are indistinguishable to the policy).
-    /// </summary>
-    public PolicyDecision Decide(Value input, bool memoize, CancellationToken cancellationToken)
+    public PolicyDecision Decide(Value input, CancellationToken cancellationToken)
     {
         var snapshot = Current;
-        if (snapshot is null)
-        {
-            return PolicyDecision.FailClosed("no policy bundle is active: " + (LastFailure?.Errors.FirstOrDefault() ?? "not loaded"), "none");
-        }
+        return snapshot is null
+            ? PolicyDecision.FailClosed("no policy bundle is active: " + (LastFailure?.Errors.FirstOrDefault() ?? "not loaded"), "none")
+            : Evaluate(snapshot, input, out _, cancellationToken);
+    }
 
-        DecisionMemo? memo = null;
-        if (memoize)
-        {
-            memo = Volatile.Read(ref _memo);
-            if (memo is null || !ReferenceEquals(memo.Snapshot, snapshot))
-            {
-                memo = new DecisionMemo(snapshot);
-                Volatile.Write(ref _memo, memo);
-            }
-
-            if (memo.TryGet(input, out var known))
-            {
-                _metrics.Decided(known, null);
-                return known;
-            }
-        }
-
+    /// <summary>Evaluates <c>data.agentgate.decision</c> for <paramref name="input"/>; errors and timeouts deny.</summary>
+    private PolicyDecision Evaluate(PolicySnapshot snapshot, Value input, out EvaluationFootprint footprint, CancellationToken cancellationToken)
+    {
         var started = _time.GetTimestamp();
-        var (value, error) = snapshot.Bundle.EvaluateRule(DecisionPath, input, out var pure, cancellationToken);
+        var (value, error) = snapshot.Bundle.EvaluateRule(DecisionPath, input, out footprint, cancellationToken);
         var decision = error is not null
             ? PolicyDecision.FailClosed($"policy evaluation failed: {error.Code}: {error.Message}", snapshot.Revision)
             : PolicyDecision.From(value, snapshot.Revision);
@@ -117,9 +96,48 @@ internal sealed partial class PolicyEngine
         {
             Log.EvaluationFailed(_logger, snapshot.Revision, error.Code, error.Message);
         }
-        else if (memo is not null && pure)
+
+        return decision;
+    }
+
+    /// <summary>
+    /// Decides <paramref name="stable"/> plus <c>varying: varyingValue</c> (e.g. the input's time) through the
+    /// <see cref="DecisionMemo"/>: a pure decision is reused for an equal input, and — when the evaluation never
+    /// read <paramref name="varying"/> — for any value of it. Only for inputs the gateway built from canonical
+    /// values (equal inputs are indistinguishable to the policy). Errors and timeouts deny and are not kept.
+    /// </summary>
+    public PolicyDecision Decide(ObjectValue stable, StringValue varying, Value varyingValue, CancellationToken cancellationToken)
+    {
+        var snapshot = Current;
+        if (snapshot is null)
         {
-            memo.Add(input, decision);
+            return Decide(stable.With(varying, varyingValue), cancellationToken);
+        }
+
+        var memo = Volatile.Read(ref _memo);
+        if (memo is null || !ReferenceEquals(memo.Snapshot, snapshot))
+        {
+            memo = new DecisionMemo(snapshot);
+            Volatile.Write(ref _memo, memo);
+        }
+
+        if (memo.TryGet(stable, out var known))
+        {
+            _metrics.Decided(known, null);
+            return known;
+        }
+
+        var input = stable.With(varying, varyingValue);
+        if (memo.TryGet(input, out known))
+        {
+            _metrics.Decided(known, null);
+            return known;
+        }
+
+        var decision = Evaluate(snapshot, input, out var footprint, cancellationToken);
+        if (footprint.Pure)
+        {
+            memo.Add(footprint.Reads(varying) ? input : stable, decision);
         }
 
         return decision;

@@ -11,7 +11,9 @@ internal static class PolicyInput
     private static readonly StringValue AgentKey = StringValue.From("agent");
     private static readonly StringValue SessionKey = StringValue.From("session");
     private static readonly StringValue ActionKey = StringValue.From("action");
-    private static readonly StringValue TimeKey = StringValue.From("time");
+
+    /// <summary>The input's <c>time</c> key: the one part that changes every second.</summary>
+    public static readonly StringValue TimeKey = StringValue.From("time");
 
     private static readonly StringValue IdKey = StringValue.From("id");
     private static readonly StringValue TaskKey = StringValue.From("task");
@@ -30,6 +32,14 @@ internal static class PolicyInput
         new(SessionKey, Session(who)),
         new(ActionKey, action),
         new(TimeKey, Time(now)),
+    ]);
+
+    /// <summary>The input without its time (see <see cref="PolicyEngine.Decide(ObjectValue, StringValue, Value, CancellationToken)"/>).</summary>
+    public static ObjectValue Untimed(CallIdentity who, ObjectValue action) => ObjectValue.From(
+    [
+        new(AgentKey, Agents.GetValue(who.Agent, AgentObject)),
+        new(SessionKey, Session(who)),
+        new(ActionKey, action),
     ]);
 
     public static ObjectValue Object(params (string Key, Value Value)[] pairs)
@@ -73,7 +83,7 @@ internal static class PolicyInput
         ("owner", Str(agent.Owner)));
 
     /// <summary>The input's time (whole seconds, UTC), formatted once per second.</summary>
-    private static StringValue Time(DateTimeOffset now)
+    public static StringValue Time(DateTimeOffset now)
     {
         var second = now.ToUnixTimeSeconds();
         var cached = Volatile.Read(ref _time);

@@ -31,7 +31,10 @@ public sealed class DecisionMemoTests
         return (new PolicyEngine(settings, TimeProvider.System, new PolicyMetrics(meters), NullLogger<PolicyEngine>.Instance), () => Interlocked.Read(ref memoized));
     }
 
-    private static Value Input(string model) => ValueJson.Parse("{\"action\": {\"kind\": \"llm\", \"model\": \"" + model + "\"}}");
+    private static ObjectValue Input(string model) => (ObjectValue)ValueJson.Parse("{\"action\": {\"kind\": \"llm\", \"model\": \"" + model + "\"}}");
+
+    private static PolicyDecision Decide(PolicyEngine engine, string model, string time = "2026-11-23T10:00:00Z") =>
+        engine.Decide(Input(model), PolicyInput.TimeKey, StringValue.From(time), CancellationToken.None);
 
     private static void WithPolicy(string rego, Action<string> test)
     {
@@ -52,9 +55,9 @@ public sealed class DecisionMemoTests
     {
         var (engine, memoized) = Engine(path);
 
-        var first = engine.Decide(Input("small"), memoize: true, CancellationToken.None);
-        var second = engine.Decide(Input("small"), memoize: true, CancellationToken.None);
-        var denied = engine.Decide(Input("banned"), memoize: true, CancellationToken.None);
+        var first = Decide(engine, "small");
+        var second = Decide(engine, "small");
+        var denied = Decide(engine, "banned");
 
         Assert.True(first.Allow);
         Assert.Same(first, second);
@@ -81,8 +84,8 @@ public sealed class DecisionMemoTests
     {
         var (engine, memoized) = Engine(path);
 
-        var first = engine.Decide(Input("small"), memoize: true, CancellationToken.None);
-        var second = engine.Decide(Input("small"), memoize: true, CancellationToken.None);
+        var first = Decide(engine, "small");
+        var second = Decide(engine, "small");
 
         Assert.True(first.Allow);
         Assert.NotSame(first, second);
@@ -93,13 +96,51 @@ public sealed class DecisionMemoTests
     public void Decide_BundleReloaded_MemoOfOldBundleNotUsed() => WithPolicy(Pure, path =>
     {
         var (engine, _) = Engine(path);
-        Assert.True(engine.Decide(Input("small"), memoize: true, CancellationToken.None).Allow);
+        Assert.True(Decide(engine, "small").Allow);
 
         File.WriteAllText(Path.Combine(path, "p.rego"), Pure.Replace("!= \"banned\"", "== \"banned\"", StringComparison.Ordinal));
         Assert.True(engine.Reload().Success);
-        var after = engine.Decide(Input("small"), memoize: true, CancellationToken.None);
+        var after = Decide(engine, "small");
 
         Assert.False(after.Allow);
         Assert.Equal(engine.Revision, after.Revision);
+    });
+
+    [Fact]
+    public void Decide_PolicyIgnoresTime_ReusedInLaterSeconds() => WithPolicy(Pure, path =>
+    {
+        var (engine, memoized) = Engine(path);
+
+        var first = Decide(engine, "small", "2026-11-23T10:00:00Z");
+        var later = Decide(engine, "small", "2026-11-23T10:00:07Z");
+
+        Assert.Same(first, later);
+        Assert.Equal(1, memoized());
+    });
+
+    [Fact]
+    public void Decide_PolicyReadsInputTime_ReusedOnlyWithinTheSameSecond() => WithPolicy(
+        "package agentgate\n\nimport rego.v1\n\ndecision := {\"allow\": input.time < \"2026-11-23T10:00:05Z\", \"deny\": [], \"require_approval\": [], \"rule\": \"time\"}\n", path =>
+    {
+        var (engine, memoized) = Engine(path);
+
+        var first = Decide(engine, "small", "2026-11-23T10:00:00Z");
+        var same = Decide(engine, "small", "2026-11-23T10:00:00Z");
+        var later = Decide(engine, "small", "2026-11-23T10:00:07Z");
+
+        Assert.True(first.Allow);
+        Assert.Same(first, same);
+        Assert.False(later.Allow);
+        Assert.Equal(1, memoized());
+    });
+
+    [Fact]
+    public void Decide_PolicyReadsWholeInput_TimeTreatedAsRead() => WithPolicy(
+        "package agentgate\n\nimport rego.v1\n\ndecision := {\"allow\": object.get(input, \"time\", \"\") < \"2026-11-23T10:00:05Z\", \"deny\": [], \"require_approval\": [], \"rule\": \"whole\"}\n", path =>
+    {
+        var (engine, _) = Engine(path);
+
+        Assert.True(Decide(engine, "small", "2026-11-23T10:00:00Z").Allow);
+        Assert.False(Decide(engine, "small", "2026-11-23T10:00:07Z").Allow);
     });
 }

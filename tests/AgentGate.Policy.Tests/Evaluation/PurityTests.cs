@@ -13,11 +13,11 @@ public sealed class PurityTests
     [InlineData("x := sprintf(\"%v\", [input.n]) if print(\"no output configured\")")]
     public void EvaluateRule_OnlyInputAndData_Pure(string rule)
     {
-        var (value, error) = Bundle(rule).EvaluateRule("data.p.x", ValueJson.Parse("""{"n": 2}"""), out var pure);
+        var (value, error) = Bundle(rule).EvaluateRule("data.p.x", ValueJson.Parse("""{"n": 2}"""), out var footprint);
 
         Assert.Null(error);
         Assert.NotNull(value);
-        Assert.True(pure);
+        Assert.True(footprint.Pure);
     }
 
     [Theory]
@@ -27,11 +27,11 @@ public sealed class PurityTests
     [InlineData("x := time.now_ns() > input.n")]
     public void EvaluateRule_ClockOrRandomness_NotPure(string rule)
     {
-        var (value, error) = Bundle(rule).EvaluateRule("data.p.x", ValueJson.Parse("""{"n": 2}"""), out var pure);
+        var (value, error) = Bundle(rule).EvaluateRule("data.p.x", ValueJson.Parse("""{"n": 2}"""), out var footprint);
 
         Assert.Null(error);
         Assert.NotNull(value);
-        Assert.False(pure);
+        Assert.False(footprint.Pure);
     }
 
     [Fact]
@@ -40,10 +40,10 @@ public sealed class PurityTests
         using var output = new StringWriter();
         var bundle = Bundle("x := input.n if print(\"seen\", input.n)", PolicyOptions.Default with { PrintOutput = output });
 
-        var (value, _) = bundle.EvaluateRule("data.p.x", ValueJson.Parse("""{"n": 2}"""), out var pure);
+        var (value, _) = bundle.EvaluateRule("data.p.x", ValueJson.Parse("""{"n": 2}"""), out var footprint);
 
         Assert.Equal(NumberValue.From(2), value);
-        Assert.False(pure);
+        Assert.False(footprint.Pure);
         Assert.Contains("seen 2", output.ToString());
     }
 
@@ -52,9 +52,42 @@ public sealed class PurityTests
     {
         var bundle = Bundle("x := 1 if input.a\n\nx := 2 if input.b");
 
-        var (_, error) = bundle.EvaluateRule("data.p.x", ValueJson.Parse("""{"a": true, "b": true}"""), out var pure);
+        var (_, error) = bundle.EvaluateRule("data.p.x", ValueJson.Parse("""{"a": true, "b": true}"""), out var footprint);
 
         Assert.NotNull(error);
-        Assert.False(pure);
+        Assert.False(footprint.Pure);
+    }
+
+    [Theory]
+    [InlineData("x := input.a.b", "a", "time")]
+    [InlineData("x := 1 if { input.a; input.c.d == 2 }", "a,c", "time")]
+    [InlineData("x := input.a if input.n > data.limit", "a,n", "time")]
+    public void EvaluateRule_ConstantInputReferences_OnlyThoseKeysRead(string rule, string read, string unread)
+    {
+        var input = ValueJson.Parse("""{"a": {"b": 1}, "c": {"d": 2}, "n": 4, "time": "t"}""");
+
+        var (_, error) = Bundle(rule).EvaluateRule("data.p.x", input, out var footprint);
+
+        Assert.Null(error);
+        Assert.False(footprint.WholeInput);
+        Assert.All(read.Split(','), k => Assert.True(footprint.Reads(StringValue.From(k)), k));
+        Assert.False(footprint.Reads(StringValue.From(unread)));
+    }
+
+    [Theory]
+    [InlineData("x := count(input)")]
+    [InlineData("x := object.get(input, \"a\", 0)")]
+    [InlineData("x := [v | some v in input]")]
+    [InlineData("x := k if { some k; input[k] == \"t\" }")]
+    [InlineData("x := input")]
+    public void EvaluateRule_InputUsedAsValue_WholeInputRead(string rule)
+    {
+        var input = ValueJson.Parse("""{"a": 1, "time": "t"}""");
+
+        var (_, error) = Bundle(rule).EvaluateRule("data.p.x", input, out var footprint);
+
+        Assert.Null(error);
+        Assert.True(footprint.WholeInput);
+        Assert.True(footprint.Reads(StringValue.From("time")));
     }
 }
