@@ -92,8 +92,16 @@ public sealed class PolicyBundle
     /// A plain dotted <c>data</c> path is evaluated directly (no query, no result rows); pass the input as a
     /// prebuilt <see cref="Value"/> (see <see cref="ValueJson"/>) and reuse it across rules of one request.
     /// </remarks>
-    public (Value? Value, PolicyError? Error) EvaluateRule(string path, Value? input, CancellationToken cancellationToken = default)
+    public (Value? Value, PolicyError? Error) EvaluateRule(string path, Value? input, CancellationToken cancellationToken = default) =>
+        EvaluateRule(path, input, out _, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="EvaluateRule(string, Value?, CancellationToken)"/>, with what the evaluation depended on
+    /// (see <see cref="EvaluationFootprint"/>) so a caller may reuse the value for an equal input.
+    /// </summary>
+    public (Value? Value, PolicyError? Error) EvaluateRule(string path, Value? input, out EvaluationFootprint footprint, CancellationToken cancellationToken = default)
     {
+        footprint = EvaluationFootprint.Unknown;
         if (!_rulePaths.TryGetValue(path, out var terms))
         {
             terms = ParsePath(path);
@@ -122,7 +130,9 @@ public sealed class PolicyBundle
 
         try
         {
-            return (ev.EvalPath(terms), null);
+            var value = ev.EvalPath(terms);
+            footprint = new EvaluationFootprint(!ev.Context.ReadOutsideInput, ev.ReadWholeInput, ev.InputKeysRead);
+            return (value, null);
         }
         catch (Exception ex) when (AsError(ex) is not null)
         {

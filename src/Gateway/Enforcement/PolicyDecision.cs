@@ -47,7 +47,7 @@ internal sealed record PolicyDecision(bool Allow, IReadOnlyList<string> Deny, IR
         return new PolicyDecision(allow, deny, approvals, rule, revision);
     }
 
-    private static List<string>? Strings(Value? value)
+    private static IReadOnlyList<string>? Strings(Value? value)
     {
         IReadOnlyList<Value> items = value switch
         {
@@ -61,10 +61,15 @@ internal sealed record PolicyDecision(bool Allow, IReadOnlyList<string> Deny, IR
             return null;
         }
 
-        var result = new List<string>(items.Count);
-        foreach (var item in items)
+        if (items.Count == 0)
         {
-            result.Add(item is StringValue s ? s.Value : ValueJson.Serialize(item));
+            return [];
+        }
+
+        var result = new string[items.Count];
+        for (var i = 0; i < result.Length; i++)
+        {
+            result[i] = items[i] is StringValue s ? s.Value : ValueJson.Serialize(items[i]);
         }
 
         return result;

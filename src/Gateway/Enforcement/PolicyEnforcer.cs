@@ -12,10 +12,19 @@ namespace AgentGate.Gateway.Enforcement;
 /// </summary>
 internal sealed class PolicyEnforcer(PolicyEngine engine, ApprovalStore approvals, PolicySettings settings, TimeProvider time)
 {
-    public EnforcementOutcome Enforce(CallIdentity who, ObjectValue action, CancellationToken cancellationToken)
+    public EnforcementOutcome Enforce(CallIdentity who, ObjectValue action, CancellationToken cancellationToken) =>
+        Enforce(who, action, false, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="Enforce(CallIdentity, ObjectValue, CancellationToken)"/>; <paramref name="memoize"/> lets the
+    /// engine reuse the decision of an equal input (only for actions the gateway built from canonical values).
+    /// </summary>
+    public EnforcementOutcome Enforce(CallIdentity who, ObjectValue action, bool memoize, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var decision = engine.Decide(PolicyInput.Build(who, action, now), cancellationToken);
+        var decision = memoize
+            ? engine.Decide(PolicyInput.Untimed(who, action), PolicyInput.TimeKey, PolicyInput.Time(now), cancellationToken)
+            : engine.Decide(PolicyInput.Build(who, action, now), cancellationToken);
         if (!decision.Allow)
         {
             return new EnforcementOutcome(decision, EnforcementVerdict.Deny, null);

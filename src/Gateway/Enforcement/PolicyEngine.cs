@@ -22,6 +22,7 @@ internal sealed partial class PolicyEngine
     private readonly Lock _reloadLock = new();
     private PolicySnapshot? _current;
     private PolicyLoadFailure? _lastFailure;
+    private DecisionMemo? _memo;
 
     public PolicyEngine(PolicySettings settings, TimeProvider time, PolicyMetrics metrics, ILogger<PolicyEngine> logger)
     {
@@ -77,13 +78,16 @@ internal sealed partial class PolicyEngine
     public PolicyDecision Decide(Value input, CancellationToken cancellationToken)
     {
         var snapshot = Current;
-        if (snapshot is null)
-        {
-            return PolicyDecision.FailClosed("no policy bundle is active: " + (LastFailure?.Errors.FirstOrDefault() ?? "not loaded"), "none");
-        }
+        return snapshot is null
+            ? PolicyDecision.FailClosed("no policy bundle is active: " + (LastFailure?.Errors.FirstOrDefault() ?? "not loaded"), "none")
+            : Evaluate(snapshot, input, out _, cancellationToken);
+    }
 
+    /// <summary>Evaluates <c>data.agentgate.decision</c> for <paramref name="input"/>; errors and timeouts deny.</summary>
+    private PolicyDecision Evaluate(PolicySnapshot snapshot, Value input, out EvaluationFootprint footprint, CancellationToken cancellationToken)
+    {
         var started = _time.GetTimestamp();
-        var (value, error) = snapshot.Bundle.EvaluateRule(DecisionPath, input, cancellationToken);
+        var (value, error) = snapshot.Bundle.EvaluateRule(DecisionPath, input, out footprint, cancellationToken);
         var decision = error is not null
             ? PolicyDecision.FailClosed($"policy evaluation failed: {error.Code}: {error.Message}", snapshot.Revision)
             : PolicyDecision.From(value, snapshot.Revision);
@@ -91,6 +95,49 @@ internal sealed partial class PolicyEngine
         if (error is not null)
         {
             Log.EvaluationFailed(_logger, snapshot.Revision, error.Code, error.Message);
+        }
+
+        return decision;
+    }
+
+    /// <summary>
+    /// Decides <paramref name="stable"/> plus <c>varying: varyingValue</c> (e.g. the input's time) through the
+    /// <see cref="DecisionMemo"/>: a pure decision is reused for an equal input, and — when the evaluation never
+    /// read <paramref name="varying"/> — for any value of it. Only for inputs the gateway built from canonical
+    /// values (equal inputs are indistinguishable to the policy). Errors and timeouts deny and are not kept.
+    /// </summary>
+    public PolicyDecision Decide(ObjectValue stable, StringValue varying, Value varyingValue, CancellationToken cancellationToken)
+    {
+        var snapshot = Current;
+        if (snapshot is null)
+        {
+            return Decide(stable.With(varying, varyingValue), cancellationToken);
+        }
+
+        var memo = Volatile.Read(ref _memo);
+        if (memo is null || !ReferenceEquals(memo.Snapshot, snapshot))
+        {
+            memo = new DecisionMemo(snapshot);
+            Volatile.Write(ref _memo, memo);
+        }
+
+        if (memo.TryGet(stable, out var known))
+        {
+            _metrics.Decided(known, null);
+            return known;
+        }
+
+        var input = stable.With(varying, varyingValue);
+        if (memo.TryGet(input, out known))
+        {
+            _metrics.Decided(known, null);
+            return known;
+        }
+
+        var decision = Evaluate(snapshot, input, out var footprint, cancellationToken);
+        if (footprint.Pure)
+        {
+            memo.Add(footprint.Reads(varying) ? input : stable, decision);
         }
 
         return decision;

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using AgentGate.Gateway.Config;
 using AgentGate.Policy.Values;
@@ -10,7 +11,9 @@ internal static class PolicyInput
     private static readonly StringValue AgentKey = StringValue.From("agent");
     private static readonly StringValue SessionKey = StringValue.From("session");
     private static readonly StringValue ActionKey = StringValue.From("action");
-    private static readonly StringValue TimeKey = StringValue.From("time");
+
+    /// <summary>The input's <c>time</c> key: the one part that changes every second.</summary>
+    public static readonly StringValue TimeKey = StringValue.From("time");
 
     private static readonly StringValue IdKey = StringValue.From("id");
     private static readonly StringValue TaskKey = StringValue.From("task");
@@ -18,19 +21,25 @@ internal static class PolicyInput
 
     // An agent's part of the input only changes with its configuration: built once per AgentConfig instance.
     private static readonly ConditionalWeakTable<AgentConfig, ObjectValue> Agents = new();
+    // A session's part only changes with its token, task and sandbox: built once per combination (bounded).
+    private static readonly ConcurrentDictionary<(string Session, string? Task, string? Sandbox), ObjectValue> Sessions = new();
+    private const int MaxSessions = 4096;
     private static TimeText _time = new(long.MinValue, StringValue.Empty);
 
     public static ObjectValue Build(CallIdentity who, ObjectValue action, DateTimeOffset now) => ObjectValue.From(
     [
         new(AgentKey, Agents.GetValue(who.Agent, AgentObject)),
-        new(SessionKey, ObjectValue.From(
-        [
-            new(IdKey, Str(who.Session)),
-            new(TaskKey, Str(who.Task)),
-            new(SandboxKey, Str(who.Sandbox)),
-        ])),
+        new(SessionKey, Session(who)),
         new(ActionKey, action),
         new(TimeKey, Time(now)),
+    ]);
+
+    /// <summary>The input without its time (see <see cref="PolicyEngine.Decide(ObjectValue, StringValue, Value, CancellationToken)"/>).</summary>
+    public static ObjectValue Untimed(CallIdentity who, ObjectValue action) => ObjectValue.From(
+    [
+        new(AgentKey, Agents.GetValue(who.Agent, AgentObject)),
+        new(SessionKey, Session(who)),
+        new(ActionKey, action),
     ]);
 
     public static ObjectValue Object(params (string Key, Value Value)[] pairs)
@@ -44,6 +53,29 @@ internal static class PolicyInput
         return ObjectValue.From(list);
     }
 
+    private static ObjectValue Session(CallIdentity who)
+    {
+        var key = (who.Session, who.Task, who.Sandbox);
+        if (Sessions.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+
+        var session = ObjectValue.From(
+        [
+            new(IdKey, Str(who.Session)),
+            new(TaskKey, Str(who.Task)),
+            new(SandboxKey, Str(who.Sandbox)),
+        ]);
+        if (Sessions.Count >= MaxSessions)
+        {
+            Sessions.Clear();
+        }
+
+        Sessions.TryAdd(key, session);
+        return session;
+    }
+
     private static ObjectValue AgentObject(AgentConfig agent) => Object(
         ("id", Str(agent.Id)),
         ("role", Str(agent.Role)),
@@ -51,7 +83,7 @@ internal static class PolicyInput
         ("owner", Str(agent.Owner)));
 
     /// <summary>The input's time (whole seconds, UTC), formatted once per second.</summary>
-    private static StringValue Time(DateTimeOffset now)
+    public static StringValue Time(DateTimeOffset now)
     {
         var second = now.ToUnixTimeSeconds();
         var cached = Volatile.Read(ref _time);

@@ -177,6 +177,11 @@ internal sealed partial class Evaluator
 
     private Value? CallBuiltin(BuiltinDefinition def, string name, Value[] args, Loc loc)
     {
+        if (def.Nondeterministic)
+        {
+            _ctx.ReadOutsideInput = true;
+        }
+
         try
         {
             return def.Function(_ctx, args);

@@ -37,6 +37,7 @@ internal sealed partial class Evaluator
 
                 if (v.Name == "input")
                 {
+                    ReadWholeInput = true;
                     value = _state.Input;
                     return value is null ? Direct.Undefined : Direct.Value;
                 }
@@ -125,10 +126,24 @@ internal sealed partial class Evaluator
             return r.Target is { } target && _state.DataOverrides.Count == 0 ? DirectTarget(target, r.Path, out value) : DirectData(r.Path, out value);
         }
 
-        var d = TryDirect(r.Head, out var cur);
-        if (d != Direct.Value)
+        Value? cur;
+        Direct d;
+        if (IsInputHead(r.Head))
         {
-            return d;
+            NoteInputRef(r.Path);
+            cur = _state.Input;
+            if (cur is null)
+            {
+                return Direct.Undefined;
+            }
+        }
+        else
+        {
+            d = TryDirect(r.Head, out cur);
+            if (d != Direct.Value)
+            {
+                return d;
+            }
         }
 
         foreach (var op in r.Path)

@@ -20,6 +20,7 @@ internal sealed partial class Evaluator
 
                 if (v.Name == "input")
                 {
+                    ReadWholeInput = true;
                     return _state.Input is null || k(_state.Input);
                 }
 
@@ -205,6 +206,12 @@ internal sealed partial class Evaluator
         if (r.Head is VarTerm { Name: "data" } && !_b.IsBound("data"))
         {
             return EvalData(r.Path, 0, k);
+        }
+
+        if (IsInputHead(r.Head))
+        {
+            NoteInputRef(r.Path);
+            return _state.Input is null || Walk(_state.Input, r.Path, 0, k);
         }
 
         return EvalTerm(r.Head, v => Walk(v, r.Path, 0, k));

@@ -26,6 +26,9 @@ internal sealed partial class Evaluator
 
     private readonly long _deadline;
 
+    /// <summary>The builtin context of this query (read after evaluation: did it stay a pure function of input and data?).</summary>
+    public BuiltinContext Context => _ctx;
+
     public Evaluator(CompiledPolicy policy, Value? input, BuiltinContext ctx, EvalLimits limits, long deadlineTimestamp = long.MaxValue)
     {
         _deadline = deadlineTimestamp;

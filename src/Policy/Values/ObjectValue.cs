@@ -70,7 +70,7 @@ public sealed class ObjectValue : Value
     /// <summary>Builds an object; later duplicates win.</summary>
     public static ObjectValue From(IEnumerable<KeyValuePair<Value, Value>> pairs)
     {
-        var map = new Dictionary<Value, Value>();
+        var map = pairs is IReadOnlyCollection<KeyValuePair<Value, Value>> sized ? new Dictionary<Value, Value>(sized.Count) : new Dictionary<Value, Value>();
         foreach (var p in pairs)
         {
             map[p.Key] = p.Value;
