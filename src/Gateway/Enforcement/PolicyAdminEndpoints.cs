@@ -53,11 +53,17 @@ internal static class PolicyAdminEndpoints
             return;
         }
 
+        var (bytes, problem) = await JsonBody.ReadBytesAsync(context, AuthorizeEndpoint.MaxBodyBytes);
+        if (problem is not null)
+        {
+            await problem.WriteAsync(context);
+            return;
+        }
+
         Value? input = null;
         try
         {
-            using var reader = new StreamReader(context.Request.Body);
-            var text = await reader.ReadToEndAsync(context.RequestAborted);
+            var text = System.Text.Encoding.UTF8.GetString(bytes!);
             if (!string.IsNullOrWhiteSpace(text) && ValueJson.Parse(text) is ObjectValue body)
             {
                 input = body.Get(StringValue.From("input"));
