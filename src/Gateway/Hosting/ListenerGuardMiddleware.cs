@@ -10,7 +10,7 @@ namespace AgentGate.Gateway.Hosting;
 /// Runs after routing: an endpoint is served only on the listener its metadata names (everything else is
 /// a structured 404, so the agent listener exposes nothing of the admin API), and admin endpoints that
 /// require it get the admin token check. A known path with the wrong method is a structured 405 naming the
-/// methods this listener takes (audited on the agent listener, like every agent call).
+/// methods this listener takes. Refusals on the agent listener are audited, like every agent call.
 /// </summary>
 internal sealed class ListenerGuardMiddleware(RequestDelegate next, AdminCredential admin, AllowedMethods allowed, IAuditSink audit, TimeProvider time)
 {
@@ -28,7 +28,7 @@ internal sealed class ListenerGuardMiddleware(RequestDelegate next, AdminCredent
         if (required is null || required.Kind != listener)
         {
             context.SetEndpoint(null);
-            return NotFoundAsync(context);
+            return NotFoundAsync(context, listener);
         }
 
         if (endpoint!.Metadata.GetMetadata<AdminTokenRequired>() is not null && !admin.Matches(BearerToken(context)))
@@ -39,8 +39,8 @@ internal sealed class ListenerGuardMiddleware(RequestDelegate next, AdminCredent
         return next(context);
     }
 
-    private static Task NotFoundAsync(HttpContext context) =>
-        ErrorResponse.WriteAsync(context, StatusCodes.Status404NotFound, ErrorTypes.NotFound, $"no route for {context.Request.Method} {context.Request.Path}");
+    private Task NotFoundAsync(HttpContext context, ListenerKind? listener) =>
+        RefuseAsync(context, listener, StatusCodes.Status404NotFound, ErrorTypes.NotFound, $"no route for {context.Request.Method} {context.Request.Path}");
 
     private static Task UnauthenticatedAsync(HttpContext context) =>
         ErrorResponse.WriteAsync(context, StatusCodes.Status401Unauthorized, ErrorTypes.Unauthenticated, "admin token required (Authorization: Bearer …)");
@@ -50,7 +50,7 @@ internal sealed class ListenerGuardMiddleware(RequestDelegate next, AdminCredent
         var (methods, adminOnly) = allowed.Find(listener, context.Request.Path);
         if (methods.Count == 0)
         {
-            await NotFoundAsync(context);
+            await NotFoundAsync(context, listener);
             return;
         }
 
@@ -63,6 +63,12 @@ internal sealed class ListenerGuardMiddleware(RequestDelegate next, AdminCredent
         var allow = string.Join(", ", methods);
         var message = $"{context.Request.Path} does not take {context.Request.Method}; allowed: {allow}";
         context.Response.Headers.Allow = allow;
+        await RefuseAsync(context, listener, StatusCodes.Status405MethodNotAllowed, ErrorTypes.MethodNotAllowed, message);
+    }
+
+    /// <summary>Answers a request no endpoint takes; on the agent listener it is audited like every agent call.</summary>
+    private async Task RefuseAsync(HttpContext context, ListenerKind? listener, int status, string type, string message)
+    {
         if (listener == ListenerKind.Agent)
         {
             var requestId = Proxy.RequestIds.Assign(context);
@@ -74,11 +80,11 @@ internal sealed class ListenerGuardMiddleware(RequestDelegate next, AdminCredent
                 Method = context.Request.Method,
                 Target = context.Request.Path.Value,
                 Decision = AuditDecisions.Deny,
-                Reason = ErrorTypes.MethodNotAllowed + ": " + message,
+                Reason = type + ": " + message,
             }, CancellationToken.None);
         }
 
-        await ErrorResponse.WriteAsync(context, StatusCodes.Status405MethodNotAllowed, ErrorTypes.MethodNotAllowed, message);
+        await ErrorResponse.WriteAsync(context, status, type, message);
     }
 
     private static ListenerKind? ListenerOf(HttpContext context) =>

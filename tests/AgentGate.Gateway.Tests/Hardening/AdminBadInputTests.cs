@@ -153,15 +153,4 @@ public sealed class AdminBadInputTests(HardeningHost fixture) : IClassFixture<Ha
         Assert.Equal(200, (int)response.StatusCode);
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
     }
-
-    [Fact]
-    public async Task AgentListener_WrongMethodOnAdminPath_404NotRevealed()
-    {
-        using var request = BadRequests.Create("GET", Tokens, null);
-
-        using var response = await fixture.Host.Agent.SendAsync(request);
-
-        await BadRequests.AssertErrorAsync(response, 404, "not_found", "no route");
-        Assert.Empty(response.Content.Headers.Allow);
-    }
 }

@@ -88,6 +88,24 @@ public sealed class AgentBadInputTests(HardeningHost fixture) : IClassFixture<Ha
         await AssertAuditedAsync(response);
     }
 
+    [Theory]
+    [InlineData("GET", "/admin/tokens")]
+    [InlineData("POST", "/readyz")]
+    [InlineData("GET", "/v1/data/agentgate")]
+    [InlineData("GET", "/v1/nope")]
+    [InlineData("DELETE", "/llm")]
+    public async Task AgentListener_UnknownOrAdminPath_404AuditedAndNothingRevealed(string method, string path)
+    {
+        using var request = BadRequests.Create(method, path, method == "GET" ? null : "{}", Json);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", fixture.Token);
+
+        using var response = await fixture.Host.Agent.SendAsync(request);
+
+        await BadRequests.AssertErrorAsync(response, 404, "not_found", "no route");
+        Assert.Empty(response.Content.Headers.Allow);
+        await AssertAuditedAsync(response);
+    }
+
     [Fact]
     public async Task Authorize_InvalidUtf8InCommand_StillDecided()
     {
