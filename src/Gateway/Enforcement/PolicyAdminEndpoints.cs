@@ -86,7 +86,9 @@ internal static class PolicyAdminEndpoints
         var (value, error) = snapshot.Bundle.EvaluateRule(rule, input, context.RequestAborted);
         if (error is not null)
         {
-            await ErrorResponse.WriteAsync(context, 500, error.Code, error.Message);
+            // An input over the bundle's limits is the caller's fault; other evaluation errors are 500s, as in OPA.
+            var status = error.Code == "input_limit_error" ? StatusCodes.Status400BadRequest : StatusCodes.Status500InternalServerError;
+            await ErrorResponse.WriteAsync(context, status, status == 400 ? ErrorTypes.BadRequest : error.Code, status == 400 ? "field 'input': " + error.Message : error.Message);
             return;
         }
 

@@ -75,6 +75,7 @@ public sealed class AdminBadInputTests(HardeningHost fixture) : IClassFixture<Ha
         { "POST", "/v1/data/agentgate/exec", "not json", Json, 400, Bad, "JSON" },
         { "POST", "/v1/data/agentgate/exec", "{\"input\":" + BadRequests.InvalidUtf8 + "}", Json, 400, Bad, "JSON" },
         { "POST", "/v1/data/1bad/x", "{}", Json, 400, Bad, "1bad" },
+        { "POST", "/v1/data/agentgate", "{\"input\":" + new string('[', 200) + new string(']', 200) + "}", Json, 400, Bad, "nested deeper" },
         { "POST", "/v1/data/a%2Fb", "{}", Json, 400, Bad, "a%2Fb" },
         { "POST", "/v1/data/agentgate", BadRequests.LargeText, Json, 413, "request_too_large", "bytes" },
         { "GET", "/admin/policy/reload", null, null, 405, "method_not_allowed", "POST" },
