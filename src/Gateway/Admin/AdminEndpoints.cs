@@ -1,4 +1,3 @@
-using System.Text.Json;
 using AgentGate.Gateway.Errors;
 using AgentGate.Gateway.Hosting;
 using AgentGate.Gateway.Identity;
@@ -11,7 +10,7 @@ namespace AgentGate.Gateway.Admin;
 /// <summary>The admin listener's API: tokens, health, readiness (metrics are mapped by the host).</summary>
 internal static class AdminEndpoints
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private const long MaxTtlSeconds = 100L * 366 * 24 * 3600;
 
     public static void MapAdminEndpoints(this IEndpointRouteBuilder app)
     {
@@ -28,22 +27,19 @@ internal static class AdminEndpoints
 
     private static async Task<IResult> IssueAsync(HttpContext context, TokenStore tokens)
     {
-        TokenRequest? request;
-        try
+        var (request, problem) = await JsonBody.ReadAsync<TokenRequest>(context, TokenRequest.Shape);
+        if (problem is not null)
         {
-            request = await JsonSerializer.DeserializeAsync<TokenRequest>(context.Request.Body, Json, context.RequestAborted);
-        }
-        catch (JsonException ex)
-        {
-            return Error(400, ErrorTypes.BadRequest, "body must be {\"agent\":…,\"task\":…,\"ttlSeconds\":…}: " + ex.Message);
+            return problem.ToResult();
         }
 
-        if (string.IsNullOrWhiteSpace(request?.Agent))
+        if (string.IsNullOrWhiteSpace(request!.Agent))
         {
-            return Error(400, ErrorTypes.BadRequest, "'agent' is required");
+            return Error(400, ErrorTypes.BadRequest, "field 'agent' is required (a configured agent id)");
         }
 
-        var ttl = request.TtlSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : (TimeSpan?)null;
+        // Clamped, not converted blindly: TimeSpan overflows past ~2.9e11 s; the store's range check names the bound.
+        var ttl = request.TtlSeconds is { } seconds ? TimeSpan.FromSeconds(Math.Clamp(seconds, -1, MaxTtlSeconds)) : (TimeSpan?)null;
         var result = await tokens.IssueAsync(request.Agent, request.Task, ttl, context.RequestAborted);
         if (result.Token is not { } issued)
         {

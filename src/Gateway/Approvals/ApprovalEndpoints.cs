@@ -30,14 +30,10 @@ internal static class ApprovalEndpoints
 
     private static async Task DecideAsync(HttpContext context, string id, bool approve, ApprovalStore store, IAuditSink audit, TimeProvider time)
     {
-        ApprovalRequestBody? body;
-        try
+        var (body, problem) = await JsonBody.ReadAsync<ApprovalRequestBody>(context, "{\"approver\":\"…\",\"comment\":\"…\"?}");
+        if (problem is not null)
         {
-            body = await JsonSerializer.DeserializeAsync<ApprovalRequestBody>(context.Request.Body, Json, context.RequestAborted);
-        }
-        catch (JsonException ex)
-        {
-            await ErrorResponse.WriteAsync(context, 400, ErrorTypes.BadRequest, "body must be {\"approver\":…,\"comment\":…}: " + ex.Message);
+            await problem.WriteAsync(context);
             return;
         }
 

@@ -69,6 +69,12 @@ internal sealed class BudgetAdmin(
             return new($"limit for '{limitId}' must not be negative, got '{limit}'", null, null);
         }
 
+        var max = unit == "cost" ? MaxCostLimit : long.MaxValue;
+        if (limit > max)
+        {
+            return new($"limit for '{limitId}' must be at most {max} {unit}, got '{limit}'", null, null);
+        }
+
         var overrides = await store.ReadLimitOverridesAsync(cancellationToken).ConfigureAwait(false);
         var configured = planner.DefaultLimit(scope, name, unit);
         var old = overrides.TryGetValue(limitId, out var o) ? o : configured;
@@ -77,6 +83,9 @@ internal sealed class BudgetAdmin(
         var now = stored ?? configured;
         return new(null, old < 0 ? null : Display(unit, old), now < 0 ? null : Display(unit, now));
     }
+
+    /// <summary>Cost limits are stored in micro-dollars in a signed 64-bit counter.</summary>
+    private const decimal MaxCostLimit = long.MaxValue / 1_000_000m;
 
     private static decimal Display(string unit, long value) => unit == "cost" ? value / 1_000_000m : value;
 

@@ -14,13 +14,21 @@ internal static class BudgetAdminEndpoints
 {
     public const string AuditKind = "admin";
 
+    private const string LimitShape = "{\"limit\":n|null,\"by\":\"…\"?}";
+
     public static RouteGroupBuilder MapBudgetAdmin(this IEndpointRouteBuilder endpoints, string prefix = "/admin/budgets")
     {
         var group = endpoints.MapGroup(prefix);
         group.MapGet("/", static async (BudgetAdmin admin, CancellationToken ct) => Results.Json(await admin.GetAsync(ct)));
-        group.MapPut("/limits/{id}", static async (string id, BudgetLimitUpdate body, BudgetAdmin admin, HttpContext context, TimeProvider time, CancellationToken ct) =>
+        group.MapPut("/limits/{id}", static async (string id, BudgetAdmin admin, HttpContext context, TimeProvider time, CancellationToken ct) =>
         {
-            var change = await admin.SetLimitAsync(id, body.Limit, ct);
+            var (body, problem) = await JsonBody.ReadAsync<BudgetLimitUpdate>(context, LimitShape);
+            if (problem is not null)
+            {
+                return problem.ToResult();
+            }
+
+            var change = await admin.SetLimitAsync(id, body!.Limit, ct);
             await AuditAsync(context, id, body, change, time);
             return change.Error is null
                 ? Results.Json(new { id, limit = body.Limit, old = change.Old, effective = change.New })

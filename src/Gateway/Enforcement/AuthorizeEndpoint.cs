@@ -33,8 +33,7 @@ internal sealed class AuthorizeEndpoint(TokenStore tokens, LeakStop.ActionLeakCh
         var (action, problem) = await ReadActionAsync(context);
         if (action is null)
         {
-            await ErrorResponse.WriteAsync(context, StatusCodes.Status400BadRequest, ErrorTypes.BadRequest, problem!);
-            await WriteAuditAsync(requestId, check, "authorize", null, AuditDecisions.Deny, "bad_request: " + problem, null, null, start);
+            await RejectAsync(context, requestId, check, problem!, start);
             return;
         }
 
@@ -48,39 +47,43 @@ internal sealed class AuthorizeEndpoint(TokenStore tokens, LeakStop.ActionLeakCh
             outcome.AuditReason, outcome.Decision.Rule, outcome, start);
     }
 
-    private static async Task<(ObjectValue? Action, string? Problem)> ReadActionAsync(HttpContext context)
+    /// <summary>Answers (and audits, like every answer here) a request refused before any decision: a malformed
+    /// action, a body over the limit, or — from the Claude Code endpoint — a hook payload it could not map.</summary>
+    public async Task RejectAsync(HttpContext context, string requestId, TokenCheck check, BodyError problem, long start)
     {
-        if (context.Request.ContentLength > MaxBodyBytes)
-        {
-            return (null, $"body exceeds {MaxBodyBytes} bytes");
-        }
+        await problem.WriteAsync(context);
+        await WriteAuditAsync(requestId, check, "authorize", null, AuditDecisions.Deny, problem.Type + ": " + problem.Message, null, null, start);
+    }
 
-        using var buffer = new MemoryStream();
-        await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
-        if (buffer.Length > MaxBodyBytes)
+    private static async Task<(ObjectValue? Action, BodyError? Problem)> ReadActionAsync(HttpContext context)
+    {
+        var (bytes, tooLarge) = await JsonBody.ReadBytesAsync(context, MaxBodyBytes);
+        if (tooLarge is not null)
         {
-            return (null, $"body exceeds {MaxBodyBytes} bytes");
+            return (null, tooLarge);
         }
 
         Value body;
         try
         {
-            body = ValueJson.Parse(System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+            body = ValueJson.Parse(System.Text.Encoding.UTF8.GetString(bytes!));
         }
         catch (FormatException ex)
         {
-            return (null, "body is not JSON: " + ex.Message);
+            return (null, BadRequest("body is not JSON: " + ex.Message));
         }
 
         if (body is not ObjectValue obj || obj.Get(StringValue.From("action")) is not ObjectValue action)
         {
-            return (null, "body must be {\"action\":{\"kind\":…}}");
+            return (null, BadRequest("body must be {\"action\":{\"kind\":…}} (field 'action' is missing or not an object)"));
         }
 
         return action.Get(StringValue.From("kind")) is StringValue
             ? (action, null)
-            : (null, "action.kind is required (exec, file, llm, tool, git, egress)");
+            : (null, BadRequest("action.kind is required and must be a string (exec, file, llm, tool, git, egress)"));
     }
+
+    private static BodyError BadRequest(string message) => new(StatusCodes.Status400BadRequest, ErrorTypes.BadRequest, message);
 
     private static async Task WriteDecisionAsync(HttpContext context, EnforcementOutcome outcome)
     {

@@ -53,11 +53,17 @@ internal static class PolicyAdminEndpoints
             return;
         }
 
+        var (bytes, problem) = await JsonBody.ReadBytesAsync(context, AuthorizeEndpoint.MaxBodyBytes);
+        if (problem is not null)
+        {
+            await problem.WriteAsync(context);
+            return;
+        }
+
         Value? input = null;
         try
         {
-            using var reader = new StreamReader(context.Request.Body);
-            var text = await reader.ReadToEndAsync(context.RequestAborted);
+            var text = System.Text.Encoding.UTF8.GetString(bytes!);
             if (!string.IsNullOrWhiteSpace(text) && ValueJson.Parse(text) is ObjectValue body)
             {
                 input = body.Get(StringValue.From("input"));
@@ -80,7 +86,9 @@ internal static class PolicyAdminEndpoints
         var (value, error) = snapshot.Bundle.EvaluateRule(rule, input, context.RequestAborted);
         if (error is not null)
         {
-            await ErrorResponse.WriteAsync(context, 500, error.Code, error.Message);
+            // An input over the bundle's limits is the caller's fault; other evaluation errors are 500s, as in OPA.
+            var status = error.Code == "input_limit_error" ? StatusCodes.Status400BadRequest : StatusCodes.Status500InternalServerError;
+            await ErrorResponse.WriteAsync(context, status, status == 400 ? ErrorTypes.BadRequest : error.Code, status == 400 ? "field 'input': " + error.Message : error.Message);
             return;
         }
 

@@ -6,6 +6,9 @@ namespace AgentGate.Gateway.Errors;
 /// <summary>Writes the structured error body <c>{"error":{"type","message","rule"?}}</c>.</summary>
 internal static class ErrorResponse
 {
+    /// <summary>Messages quote what the caller sent (an id, a name); a megabyte of it must not come back in the error.</summary>
+    public const int MaxMessageChars = 1024;
+
     public static async Task WriteAsync(HttpContext context, int statusCode, string type, string message, string? rule = null, ErrorDetails? details = null)
     {
         if (context.Response.HasStarted)
@@ -22,6 +25,11 @@ internal static class ErrorResponse
     public static IResult Result(int statusCode, string type, string message, string? rule = null) =>
         Results.Content(System.Text.Encoding.UTF8.GetString(Serialize(type, message, rule)), "application/json", System.Text.Encoding.UTF8, statusCode);
 
+    /// <summary>Keeps the head and the tail (where messages say what is wrong) of an over-long message.</summary>
+    public static string Clip(string message) => message.Length <= MaxMessageChars
+        ? message
+        : $"{message.AsSpan(0, MaxMessageChars / 2)} … ({message.Length - (MaxMessageChars * 3 / 4)} characters cut) … {message.AsSpan(message.Length - (MaxMessageChars / 4))}";
+
     public static byte[] Serialize(string type, string message, string? rule = null, ErrorDetails? details = null)
     {
         using var buffer = new MemoryStream();
@@ -30,7 +38,7 @@ internal static class ErrorResponse
             writer.WriteStartObject();
             writer.WriteStartObject("error");
             writer.WriteString("type", type);
-            writer.WriteString("message", message);
+            writer.WriteString("message", Clip(message));
             if (rule is not null)
             {
                 writer.WriteString("rule", rule);

@@ -6,6 +6,7 @@ internal static class ErrorTypes
     public const string Unauthenticated = "unauthenticated";
     public const string BadRequest = "bad_request";
     public const string NotFound = "not_found";
+    public const string MethodNotAllowed = "method_not_allowed";
     public const string UnknownAgent = "unknown_agent";
     public const string UnknownProvider = "unknown_provider";
     public const string ProviderUnconfigured = "provider_unconfigured";

@@ -58,7 +58,9 @@ internal static class GatewayHost
             kestrel.Listen(config.Listeners.Admin, listen => bindings.Add(ListenerKind.Admin, listen));
         });
 
-        builder.Services.AddSingleton(config).AddSingleton(bindings).AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(config).AddSingleton(bindings).AddSingleton(TimeProvider.System).AddSingleton<AllowedMethods>();
+        // A parameter that does not bind throws (and UnhandledErrorMiddleware answers a structured 4xx) instead of an empty 400.
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddGatewayIdentity(config).AddAuditLog(config).AddPolicyEnforcement(config).AddLeakStop().AddBudgetGate(builder.Configuration).AddLlmProxy().AddMcpProxy(config).AddEgressProxy().AddGatewayMetrics().AddFleetWatchdog(builder.Configuration);
         options.ConfigureServices?.Invoke(builder.Services);
 

@@ -20,21 +20,22 @@ internal sealed partial class UnhandledErrorMiddleware(RequestDelegate next, IAu
         {
             await next(context);
         }
+        catch (BadHttpRequestException ex) when (!context.Response.HasStarted)
+        {
+            // The server or a minimal-API binder refused the request itself (body over Kestrel's limit, a broken
+            // chunk, a parameter that does not bind): the caller's fault, so its 4xx — still structured and audited.
+            var type = ex.StatusCode == StatusCodes.Status413PayloadTooLarge ? ErrorTypes.RequestTooLarge : ErrorTypes.BadRequest;
+            var requestId = context.Response.Headers[Proxy.RequestIds.Header];
+            await AuditAsync(context, type + ": " + ex.Message);
+            context.Response.Clear();
+            context.Response.Headers[Proxy.RequestIds.Header] = requestId;
+            await ErrorResponse.WriteAsync(context, ex.StatusCode is >= 400 and < 500 ? ex.StatusCode : StatusCodes.Status400BadRequest, type, ex.Message);
+        }
         catch (Exception ex) when (ex is not OperationCanceledException || !context.RequestAborted.IsCancellationRequested)
         {
-            var requestId = context.Response.Headers[Proxy.RequestIds.Header].ToString() is { Length: > 0 } assigned ? assigned : context.TraceIdentifier;
+            var requestId = RequestIdOf(context);
             Log.Unhandled(logger, ex, requestId, context.Request.Method, context.Request.Path.Value ?? string.Empty);
-            await audit.WriteAsync(new AuditRecord
-            {
-                Time = time.GetUtcNow(),
-                RequestId = requestId,
-                Kind = Kind,
-                Method = context.Request.Method,
-                Target = context.Request.Path.Value,
-                Decision = AuditDecisions.Deny,
-                Reason = ErrorTypes.Internal + ": " + ex.GetType().Name,
-                UpstreamStatus = null,
-            }, CancellationToken.None);
+            await AuditAsync(context, ErrorTypes.Internal + ": " + ex.GetType().Name);
             if (context.Response.HasStarted)
             {
                 context.Abort(); // the client sees a broken response, not a truncated one that looks complete
@@ -46,6 +47,22 @@ internal sealed partial class UnhandledErrorMiddleware(RequestDelegate next, IAu
                 $"the gateway could not complete this request ({requestId}); the failure is logged and audited");
         }
     }
+
+    private static string RequestIdOf(HttpContext context) =>
+        context.Response.Headers[Proxy.RequestIds.Header].ToString() is { Length: > 0 } assigned ? assigned : context.TraceIdentifier;
+
+    private ValueTask AuditAsync(HttpContext context, string reason) =>
+        audit.WriteAsync(new AuditRecord
+        {
+            Time = time.GetUtcNow(),
+            RequestId = RequestIdOf(context),
+            Kind = Kind,
+            Method = context.Request.Method,
+            Target = context.Request.Path.Value,
+            Decision = AuditDecisions.Deny,
+            Reason = reason,
+            UpstreamStatus = null,
+        }, CancellationToken.None);
 
     private static partial class Log
     {

@@ -35,17 +35,15 @@ internal static class ClaudeCodeAuthorizeEndpoint
             return;
         }
 
-        if (context.Request.ContentLength > PreToolUseMapper.MaxPayloadBytes)
+        // Refusals go through the authorize endpoint too: a request id, and an audit record like every other answer.
+        var authorize = services.GetRequiredService<AuthorizeEndpoint>();
+        var start = System.Diagnostics.Stopwatch.GetTimestamp();
+        var (bytes, problem) = await JsonBody.ReadBytesAsync(context, PreToolUseMapper.MaxPayloadBytes);
+        var mapping = problem is null ? PreToolUseMapper.Map(Encoding.UTF8.GetString(bytes!)) : null;
+        if (problem is not null || mapping!.Error is not null)
         {
-            await ErrorResponse.WriteAsync(context, StatusCodes.Status400BadRequest, ErrorTypes.BadRequest, "hook payload is too large");
-            return;
-        }
-
-        using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
-        var mapping = PreToolUseMapper.Map(await reader.ReadToEndAsync(context.RequestAborted));
-        if (mapping.Error is { } error)
-        {
-            await ErrorResponse.WriteAsync(context, StatusCodes.Status400BadRequest, ErrorTypes.BadRequest, "malformed hook payload: " + error);
+            problem ??= new BodyError(StatusCodes.Status400BadRequest, ErrorTypes.BadRequest, "malformed hook payload: " + mapping!.Error);
+            await authorize.RejectAsync(context, RequestIds.Assign(context), check, problem, start);
             return;
         }
 
@@ -66,6 +64,6 @@ internal static class ClaudeCodeAuthorizeEndpoint
             context.Request.Headers[ProviderTransformer.SessionHeader] = session;
         }
 
-        await services.GetRequiredService<AuthorizeEndpoint>().HandleAsync(context);
+        await authorize.HandleAsync(context);
     }
 }
