@@ -49,7 +49,7 @@ internal sealed class RegoMetadata
             return;
         }
 
-        var ruleValue = r.Annotations?.FirstOrDefault(a => a.Scope == "rule")?.Value ?? ObjectValue.Empty;
+        var ruleValue = RuleScoped(r).FirstOrDefault()?.Value ?? ObjectValue.Empty;
         var chain = Chain(r);
         var rewriter = new TermRewriter(t => t switch
         {
@@ -65,34 +65,41 @@ internal sealed class RegoMetadata
 
     private ArrayValue Chain(Rule r)
     {
+        // OPA's order: the rule's own blocks (closest first, or a bare entry), the document block, the package
+        // block, then subpackages blocks from this package outwards.
         var path = RulePath(r);
-        var entries = new List<Value>();
-        var own = (r.Annotations ?? []).Where(a => a.Scope == "rule")
-            .Concat(_documents.GetValueOrDefault(Key(path)) ?? [])
-            .ToList();
-        if (own.Count == 0)
+        var entries = RuleScoped(r).Select(a => Entry(path, a)).ToList();
+        if (entries.Count == 0)
         {
             entries.Add(Entry(path, null));
         }
 
-        entries.AddRange(own.Select(a => Entry(path, a)));
+        if (_documents.GetValueOrDefault(Key(path))?.FirstOrDefault() is { } document)
+        {
+            entries.Add(Entry(path, document));
+        }
+
         var pkg = new List<string> { "data" };
         pkg.AddRange(r.Module.Package);
-        for (var first = true; pkg.Count >= 1; first = false)
+        if (_packages.GetValueOrDefault(Key(pkg))?.FirstOrDefault(a => a.Scope == "package") is { } own)
         {
-            foreach (var a in _packages.GetValueOrDefault(Key(pkg)) ?? [])
-            {
-                if (a.Scope == "subpackages" || first)
-                {
-                    entries.Add(Entry(pkg, a));
-                }
-            }
+            entries.Add(Entry(pkg, own));
+        }
 
-            pkg.RemoveAt(pkg.Count - 1);
+        for (; pkg.Count > 1; pkg.RemoveAt(pkg.Count - 1))
+        {
+            foreach (var a in _packages.GetValueOrDefault(Key(pkg))?.Where(a => a.Scope == "subpackages") ?? [])
+            {
+                entries.Add(Entry(pkg, a));
+            }
         }
 
         return ArrayValue.From(entries);
     }
+
+    /// <summary>The rule-scope blocks of a rule, the one declared closest to it first.</summary>
+    private static IEnumerable<Annotation> RuleScoped(Rule r) =>
+        (r.Annotations ?? []).Where(a => a.Scope == "rule").OrderByDescending(a => a.Loc.Line);
 
     private static Value Entry(IEnumerable<string> path, Annotation? a)
     {

@@ -87,7 +87,7 @@ public sealed class RegoMetadataTests
             r := rego.metadata.chain()
             """;
         AssertJson("""
-            [[{"path": ["data", "t", "q"], "annotations": {"scope": "document", "description": "the q document"}}], {}]
+            [[{"path": ["data", "t", "q"]}, {"path": ["data", "t", "q"], "annotations": {"scope": "document", "description": "the q document"}}], {}]
             """, Eval("x := data.t.q", module));
         AssertJson("""[{"path": ["data", "t", "r"]}]""", Eval("x := data.t.r", module));
     }
