@@ -103,7 +103,8 @@ internal sealed class RegoMetadata
 
     private static Value Entry(IEnumerable<string> path, Annotation? a)
     {
-        var pairs = new List<KeyValuePair<Value, Value>> { new(StringValue.From("path"), ArrayValue.From(path.Select(p => (Value)StringValue.From(p)))) };
+        // OPA prints the path without the leading "data".
+        var pairs = new List<KeyValuePair<Value, Value>> { new(StringValue.From("path"), ArrayValue.From(path.Skip(1).Select(p => (Value)StringValue.From(p)))) };
         if (a is not null)
         {
             pairs.Add(new(StringValue.From("annotations"), a.Value));

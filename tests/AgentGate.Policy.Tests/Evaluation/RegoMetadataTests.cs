@@ -65,9 +65,9 @@ public sealed class RegoMetadataTests
             package a
             """;
         AssertJson("""
-            [{"path": ["data", "a", "b", "p"], "annotations": {"scope": "rule", "title": "rule"}},
-             {"path": ["data", "a", "b"], "annotations": {"scope": "package", "title": "pkg"}},
-             {"path": ["data", "a"], "annotations": {"scope": "subpackages", "title": "all of a"}}]
+            [{"path": ["a", "b", "p"], "annotations": {"scope": "rule", "title": "rule"}},
+             {"path": ["a", "b"], "annotations": {"scope": "package", "title": "pkg"}},
+             {"path": ["a"], "annotations": {"scope": "subpackages", "title": "all of a"}}]
             """, Eval("x := data.a.b.p", module, parent));
     }
 
@@ -87,9 +87,43 @@ public sealed class RegoMetadataTests
             r := rego.metadata.chain()
             """;
         AssertJson("""
-            [[{"path": ["data", "t", "q"]}, {"path": ["data", "t", "q"], "annotations": {"scope": "document", "description": "the q document"}}], {}]
+            [[{"path": ["t", "q"]}, {"path": ["t", "q"], "annotations": {"scope": "document", "description": "the q document"}}], {}]
             """, Eval("x := data.t.q", module));
-        AssertJson("""[{"path": ["data", "t", "r"]}]""", Eval("x := data.t.r", module));
+        AssertJson("""[{"path": ["t", "r"]}]""", Eval("x := data.t.r", module));
+    }
+
+    [Fact]
+    public void MetadataChain_PackageBlockInOtherModule_SeenByEveryModuleOfThePackage()
+    {
+        const string annotated = """
+            # METADATA
+            # description: shared package notes
+            package t
+            """;
+        AssertJson("""
+            [{"path": ["t", "p"]}, {"path": ["t"], "annotations": {"scope": "package", "description": "shared package notes"}}]
+            """, Eval("x := data.t.p", annotated, "package t\n\np := rego.metadata.chain()"));
+    }
+
+    [Fact]
+    public void MetadataChain_RuleAndDocumentBlocks_RuleFirstThenDocument()
+    {
+        const string module = """
+            package t
+
+            # METADATA
+            # scope: document
+            # title: doc
+            p := "foo" if false
+
+            # METADATA
+            # title: this rule
+            p := rego.metadata.chain()
+            """;
+        AssertJson("""
+            [{"path": ["t", "p"], "annotations": {"scope": "rule", "title": "this rule"}},
+             {"path": ["t", "p"], "annotations": {"scope": "document", "title": "doc"}}]
+            """, Eval("x := data.t.p", module));
     }
 
     [Fact]
