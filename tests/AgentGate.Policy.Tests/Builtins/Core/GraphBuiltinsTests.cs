@@ -18,6 +18,10 @@ public sealed class GraphBuiltinsTests
     [InlineData("""{"a": ["b"], "b": ["a"]}""", """[["a", "b"]]""")]
     [InlineData("""{"a": ["x"]}""", """[["a"]]""")]
     [InlineData("""{"a": ["b", "c"], "b": [], "c": []}""", """[["a", "b"], ["a", "c"]]""")]
+    [InlineData("""{"a": ["b", "c"], "b": ["c"], "c": []}""", """[["a", "b", "c"], ["a", "c"]]""")]
+    [InlineData("""{"a": ["d", "c"], "b": [], "c": ["d"], "d": ["b"]}""", """[["a", "d", "b"], ["a", "c", "d", "b"]]""")]
+    [InlineData("""{"a": null}""", """[["a"]]""")]
+    [InlineData("{}", "[]")]
     public void ReachablePaths_FromA_PathsAsOpa(string graph, string expected) =>
         Assert.Equal(Set(expected), Builtin("graph.reachable_paths", J(graph), J("""["a"]""")));
 

@@ -4,8 +4,8 @@ namespace AgentGate.Policy.Builtins.Core.Graph;
 
 /// <summary>
 /// graph.reachable and graph.reachable_paths over an adjacency object (<c>{node: [neighbours] or {neighbours}}</c>),
-/// as OPA computes them: start nodes absent from the graph are not reached; a path stops at a leaf, at a node
-/// already reached, or before a neighbour the graph does not list.
+/// as OPA computes them: start nodes absent from the graph are not reached; a path stops at a leaf, before a node
+/// already on the path (a cycle), or before a neighbour the graph does not list.
 /// </summary>
 [BuiltinGroup]
 internal static class GraphBuiltins
@@ -22,7 +22,7 @@ internal static class GraphBuiltins
             var paths = new HashSet<Value>();
             foreach (var start in Vertices(ReachablePaths, a[1]))
             {
-                Paths(graph, start, [], paths, []);
+                Paths(graph, start, [], paths);
             }
 
             return SetValue.From(paths);
@@ -67,11 +67,15 @@ internal static class GraphBuiltins
         return SetValue.From(reached);
     }
 
-    private static void Paths(ObjectValue graph, Value node, List<Value> path, HashSet<Value> result, HashSet<Value> reached)
+    private static void Paths(ObjectValue graph, Value node, List<Value> path, HashSet<Value> result)
     {
         if (graph.Get(node) is not { } edges)
         {
-            result.Add(ArrayValue.From(path));
+            if (path.Count > 0)
+            {
+                result.Add(ArrayValue.From(path));
+            }
+
             return;
         }
 
@@ -85,14 +89,13 @@ internal static class GraphBuiltins
 
         foreach (var neighbour in next)
         {
-            if (reached.Contains(neighbour))
+            if (here.Contains(neighbour))
             {
                 result.Add(ArrayValue.From(here));
             }
             else
             {
-                reached.Add(node);
-                Paths(graph, neighbour, here, result, reached);
+                Paths(graph, neighbour, here, result);
             }
         }
     }
