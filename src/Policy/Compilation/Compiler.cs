@@ -43,6 +43,7 @@ internal static class Compiler
             }
         }
 
+        var metadata = new RegoMetadata(modules);
         var root = new RuleNode([]);
         foreach (var m in modules)
         {
@@ -57,6 +58,7 @@ internal static class Compiler
             var resolver = new Resolver(m, ruleNames[string.Join('.', m.Package)]);
             foreach (var r in m.Rules)
             {
+                metadata.Rewrite(r);
                 resolver.ResolveRule(r);
                 ScopeAnnotator.Rule(r);
                 var node = root;

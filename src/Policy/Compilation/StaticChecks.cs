@@ -99,9 +99,14 @@ internal static class StaticChecks
                             deps.Add(node);
                         }
                     }
-                    else if (!builtins.TryGet(c.Name, out _))
+                    else if (!builtins.TryGet(c.Name, out var def))
                     {
                         errors.Add(new CompileError("rego_type_error", $"undefined function {c.Name}", c.Loc.ToString()));
+                    }
+                    else if (def.Arity >= 0 && (c.Args.Length < def.Arity || c.Args.Length > def.Arity + 1))
+                    {
+                        // OPA's type checker: the builtin's operands, plus at most one output argument.
+                        errors.Add(new CompileError("rego_type_error", $"{c.Name}: arity mismatch: have {c.Args.Length} arguments, want {def.Arity}", c.Loc.ToString()));
                     }
 
                     break;

@@ -21,6 +21,9 @@ internal sealed class Lexer
         _col = col;
     }
 
+    /// <summary>The comments seen by <see cref="Tokenize"/>, in source order.</summary>
+    public List<Comment> Comments { get; } = [];
+
     public List<Token> Tokenize()
     {
         var list = new List<Token>();
@@ -43,10 +46,13 @@ internal sealed class Lexer
                 }
                 else if (c == '#')
                 {
+                    var (line, col, start) = (_line, _col, _pos + 1);
                     while (_pos < _src.Length && _src[_pos] != '\n')
                     {
                         Advance();
                     }
+
+                    Comments.Add(new Comment(line, col, _src[start.._pos].TrimEnd('\r')));
                 }
                 else
                 {

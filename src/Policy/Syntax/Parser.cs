@@ -15,13 +15,16 @@ internal sealed partial class Parser
 
     private readonly string _file;
     private readonly List<Token> _toks;
+    private readonly List<Comment> _comments;
     private readonly Stack<bool> _nl = new();
     private int _i;
 
     public Parser(string file, string src, int line = 1, int col = 1)
     {
         _file = file;
-        _toks = new Lexer(file, src, line, col).Tokenize();
+        var lexer = new Lexer(file, src, line, col);
+        _toks = lexer.Tokenize();
+        _comments = lexer.Comments;
         _nl.Push(true);
     }
 
@@ -127,6 +130,7 @@ internal sealed partial class Parser
             throw Err(Cur, "expected package declaration");
         }
 
+        m.PackageLoc = L(Cur);
         _i++;
         m.Package = ParsePackagePath();
         while (Cur.Kind != TokenKind.Eof)
@@ -145,6 +149,7 @@ internal sealed partial class Parser
             }
         }
 
+        MetadataBlocks.Attach(m, _comments);
         return m;
     }
 

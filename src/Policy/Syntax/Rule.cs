@@ -24,4 +24,7 @@ internal sealed class Rule
     public Rule? Else { get; set; }
 
     public bool Assign { get; set; }
+
+    /// <summary>METADATA blocks on this rule (scopes rule and document); null when none.</summary>
+    public List<Annotation>? Annotations { get; set; }
 }
