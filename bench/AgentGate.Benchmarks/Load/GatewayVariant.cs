@@ -12,13 +12,14 @@ namespace AgentGate.Benchmarks.Load;
 /// One gateway configuration under load: every gate on (in-memory or Redis budget store), or with one
 /// gate or all gates removed, so a single run yields the on/off ratios of each gate.
 /// </summary>
-internal sealed record GatewayVariant(string Name, string Description, Type[]? RemovedGates, bool UseRedis)
+internal sealed record GatewayVariant(string Name, string Description, Type[]? RemovedGates, bool UseRedis, bool DecisionMemo = true)
 {
     public const string All = "all-gates";
     public const string NoPolicy = "policy-off";
     public const string NoBudgets = "budgets-off";
     public const string Redis = "budgets-redis";
     public const string NoGates = "no-gates";
+    public const string NoMemo = "all-gates-nomemo";
 
     public static IReadOnlyList<GatewayVariant> Known { get; } =
     [
@@ -27,6 +28,7 @@ internal sealed record GatewayVariant(string Name, string Description, Type[]? R
         new(NoBudgets, "as all-gates without the budget gate", [typeof(BudgetCallGate)], false),
         new(Redis, "as all-gates with the Redis budget store", [], true),
         new(NoGates, "token check, metering, audit only", null, false),
+        new(NoMemo, "as all-gates, every policy decision evaluated (Policy:DecisionMemo false)", [], false, DecisionMemo: false),
     ];
 
     /// <summary>Starts this variant against the upstream and issues its agent token.</summary>
@@ -51,6 +53,7 @@ internal sealed record GatewayVariant(string Name, string Description, Type[]? R
             ["AgentGate:Budgets:Prices:*:Input"] = "3",
             ["AgentGate:Budgets:Prices:*:Output"] = "15",
         };
+        settings["AgentGate:Policy:DecisionMemo"] = DecisionMemo ? "true" : "false";
         if (UseRedis)
         {
             settings["AgentGate:Redis:Configuration"] = redis ?? throw new InvalidOperationException("the Redis variant needs --redis or AGENTGATE_TEST_REDIS");

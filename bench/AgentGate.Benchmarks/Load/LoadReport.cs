@@ -45,6 +45,7 @@ internal static class LoadReport
             }
 
             Compare(text, pooled, kind, GatewayVariant.All, GatewayVariant.NoPolicy, "policy on vs off (target ≥ 90%)");
+            Compare(text, pooled, kind, GatewayVariant.NoMemo, GatewayVariant.NoPolicy, "policy on, every decision evaluated, vs off");
             Compare(text, pooled, kind, GatewayVariant.All, GatewayVariant.NoBudgets, "budgets (memory) on vs off");
             Compare(text, pooled, kind, GatewayVariant.Redis, GatewayVariant.NoBudgets, "budgets (Redis) on vs off (target ≥ 85%)");
             Compare(text, pooled, kind, GatewayVariant.All, GatewayVariant.NoGates, "all gates vs no gates");

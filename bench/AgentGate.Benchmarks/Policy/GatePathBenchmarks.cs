@@ -57,7 +57,7 @@ public class GatePathBenchmarks
 
         var approvals = new ApprovalStore(new InMemoryApprovalRepository(), TimeProvider.System);
         _enforcer = new PolicyEnforcer(_engine, approvals, settings, TimeProvider.System);
-        _gate = new LlmPolicyGate(_enforcer);
+        _gate = new LlmPolicyGate(_enforcer, settings);
         _provider = new ProviderRoute(new ProviderConfig("anthropic", ProviderType.Anthropic, new Uri("http://127.0.0.1:1/"), new SecretReference(SecretSource.Environment, "AGENTGATE_BENCH_KEY")));
         _input = PolicyInput.Build(new CallIdentity(_agent, "ISSUE-342", "tok_1"), LlmPolicyGate.Action(NewCall()), TimeProvider.System.GetUtcNow());
         if (!_engine.Decide(_input, CancellationToken.None).Allow || !_gate.BeforeAsync(NewCall(), CancellationToken.None).Result.Allowed)

@@ -6,13 +6,13 @@ using Microsoft.AspNetCore.Http;
 namespace AgentGate.Gateway.Enforcement;
 
 /// <summary>The first gate of every model call: the policy decides before anything is reserved or sent.</summary>
-internal sealed class LlmPolicyGate(PolicyEnforcer enforcer) : ICallGate
+internal sealed class LlmPolicyGate(PolicyEnforcer enforcer, PolicySettings settings) : ICallGate
 {
     public ValueTask<GateResult> BeforeAsync(LlmCall call, CancellationToken cancellationToken)
     {
         // The action holds only strings, booleans, null and a whole number: equal inputs are indistinguishable
         // to the policy, so the engine may reuse the decision of an equal one.
-        var outcome = enforcer.Enforce(new CallIdentity(call.Agent, call.Task, call.Session), Action(call), memoize: true, cancellationToken);
+        var outcome = enforcer.Enforce(new CallIdentity(call.Agent, call.Task, call.Session), Action(call), memoize: settings.DecisionMemo, cancellationToken);
         call.Items[CallAudit.PolicyRevisionItem] = outcome.Decision.Revision;
         call.Items[CallAudit.PolicyRuleItem] = outcome.Decision.Rule;
         if (outcome.Allowed)

@@ -20,6 +20,9 @@ internal sealed record PolicySettings
 
     public TimeSpan EvaluationTimeout { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>Reuse model-call decisions of pure evaluations for equal inputs (see DecisionMemo).</summary>
+    public bool DecisionMemo { get; init; } = true;
+
     public TimeSpan ApprovalTtl { get; init; } = TimeSpan.FromHours(1);
 
     /// <summary>The workspace root inside sandboxes; file paths are made relative to it.</summary>
@@ -40,6 +43,7 @@ internal sealed record PolicySettings
             Path = string.IsNullOrWhiteSpace(path) ? null : System.IO.Path.GetFullPath(path),
             RunTestsOnLoad = ReadBool(section, "RunTestsOnLoad", true, problems),
             Watch = ReadBool(section, "Watch", true, problems),
+            DecisionMemo = ReadBool(section, "DecisionMemo", true, problems),
             EvaluationTimeout = ReadDuration(section, "EvaluationTimeout", settings.EvaluationTimeout, problems),
             ApprovalTtl = ReadDuration(section, "ApprovalTtl", settings.ApprovalTtl, problems),
             WorkspaceRoot = section["WorkspaceRoot"] is { Length: > 0 } root ? root : settings.WorkspaceRoot,
