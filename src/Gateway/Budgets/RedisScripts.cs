@@ -63,8 +63,10 @@ internal static class RedisScripts
         end
         for j = 1, ng do
           local a = base + (j - 1) * 4
-          redis.call('INCRBY', KEYS[3 + nb + j], ARGV[a + 3])
-          redis.call('EXPIRE', KEYS[3 + nb + j], ARGV[a + 4])
+          local amt = tonumber(ARGV[a + 3])
+          if redis.call('INCRBY', KEYS[3 + nb + j], amt) == amt then
+            redis.call('EXPIRE', KEYS[3 + nb + j], ARGV[a + 4])
+          end
         end
         if maxc > 0 then
           redis.call('ZADD', KEYS[2], ARGV[6], ARGV[5])
@@ -88,22 +90,25 @@ internal static class RedisScripts
           a = a + 6
           k = k + 2
           for i = 1, nb do
-            local cap = tonumber(ARGV[a])
-            local st = redis.call('HMGET', KEYS[k], 't', 'ts')
-            local t = tonumber(st[1])
-            local ts = tonumber(st[2])
-            if t == nil then t = cap ts = now end
-            if now > ts then t = math.min(cap, t + (now - ts) * cap / win) ts = now end
-            t = math.min(cap, t + tonumber(ARGV[a + 1]))
-            redis.call('HSET', KEYS[k], 't', tostring(t), 'ts', ts)
-            redis.call('PEXPIRE', KEYS[k], 2 * win)
+            local refund = tonumber(ARGV[a + 1])
+            if refund ~= 0 then
+              local cap = tonumber(ARGV[a])
+              local st = redis.call('HMGET', KEYS[k], 't', 'ts')
+              local t = tonumber(st[1])
+              local ts = tonumber(st[2])
+              if t == nil then t = cap ts = now end
+              if now > ts then t = math.min(cap, t + (now - ts) * cap / win) ts = now end
+              t = math.min(cap, t + refund)
+              redis.call('HSET', KEYS[k], 't', tostring(t), 'ts', ts)
+              redis.call('PEXPIRE', KEYS[k], 2 * win)
+            end
             a = a + 2
             k = k + 1
           end
           for j = 1, ng do
             local d = tonumber(ARGV[a])
-            if d ~= 0 then
-              redis.call('INCRBY', KEYS[k], d)
+            -- A counter gets its TTL when this call creates it (the reservation normally did).
+            if d ~= 0 and redis.call('INCRBY', KEYS[k], d) == d then
               redis.call('EXPIRE', KEYS[k], ARGV[a + 1])
             end
             a = a + 2

@@ -147,6 +147,36 @@ public sealed class RedisBudgetStoreTests : BudgetStoreTests
     }
 
     [Fact]
+    public async Task SettleAsync_EveryKeyWritten_HasATimeToLive()
+    {
+        if (!Available) return;
+        var prefix = Prefix;
+        var store = new RedisBudgetStore(RedisTestServer.Connection!, prefix, 1, new BudgetStoreHealth(), Time, NullLogger<RedisBudgetStore>.Instance);
+        var host = Host(Settings(("Pools:anthropic:RequestsPerMinute", "100"), ("Pools:anthropic:InputTokensPerMinute", "100000"), ("Pools:anthropic:MaxConcurrent", "5"), ("Agent:Tokens", "100000"), ("Fleet:Tokens", "1000000")), store);
+        var first = await host.Admission.AdmitAsync(BudgetTestHost.Request("a1", task: "t1"), CancellationToken.None);
+        var second = await host.Admission.AdmitAsync(BudgetTestHost.Request("a1", task: "t1"), CancellationToken.None);
+        await host.Admission.SettleAsync(first.Reservation!, 10, 20, 0, 200, null, CancellationToken.None);
+        var database = RedisTestServer.Connection!.GetDatabase();
+        var agentKey = prefix + "spend:agent:a1:tokens:20261123";
+        await database.KeyDeleteAsync(agentKey); // as if it expired between reservation and settlement
+        await host.Admission.SettleAsync(second.Reservation!, 10, 20, 0, 200, null, CancellationToken.None);
+        await store.DrainSettlementsAsync();
+
+        var keys = new List<RedisKey>();
+        await foreach (var key in RedisTestServer.Connection!.GetServers()[0].KeysAsync(pattern: prefix + "*"))
+        {
+            keys.Add(key);
+        }
+
+        Assert.Contains(keys, k => k == agentKey); // recreated by the settlement (a negative correction) …
+        Assert.True(keys.Count >= 5, string.Join(", ", keys));
+        foreach (var key in keys)
+        {
+            Assert.True(await database.KeyTimeToLiveAsync(key) is { } ttl && ttl > TimeSpan.Zero, $"{key} has no TTL"); // … and every key expires
+        }
+    }
+
+    [Fact]
     public async Task ReserveAsync_ScriptCacheFlushed_ReloadsWithEvalAndAdmits()
     {
         if (!Available) return;
