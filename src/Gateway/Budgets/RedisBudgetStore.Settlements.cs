@@ -18,7 +18,10 @@ internal sealed partial class RedisBudgetStore : IAsyncDisposable, IDisposable
     private List<PendingSettlement> _pending = [];
     private bool _flushing;
 
-    /// <summary>Sends every queued settlement and waits until all sent so far have been answered.</summary>
+    /// <summary>
+    /// Sends every queued settlement and waits until the commands sent so far have been answered (not for the
+    /// flush loop to go idle, which under steady load it never does).
+    /// </summary>
     public async Task DrainSettlementsAsync()
     {
         var batch = TakePending();
@@ -46,7 +49,7 @@ internal sealed partial class RedisBudgetStore : IAsyncDisposable, IDisposable
 
         if (start)
         {
-            Track(FlushLoopAsync());
+            _ = FlushLoopAsync();
         }
     }
 
@@ -64,7 +67,7 @@ internal sealed partial class RedisBudgetStore : IAsyncDisposable, IDisposable
 
         if (start)
         {
-            Track(FlushLoopAsync());
+            _ = FlushLoopAsync();
         }
 
         return batch;
@@ -105,7 +108,10 @@ internal sealed partial class RedisBudgetStore : IAsyncDisposable, IDisposable
                 batch = TakeLocked();
             }
 
-            await SendAsync(batch).ConfigureAwait(false);
+            // Tracked as soon as it is written, so a drain waits for it (SendAsync never throws).
+            var sent = SendAsync(batch);
+            Track(sent);
+            await sent.ConfigureAwait(false);
         }
     }
 
@@ -121,7 +127,7 @@ internal sealed partial class RedisBudgetStore : IAsyncDisposable, IDisposable
             Degrade(ex);
             await SettleLostAsync(batch).ConfigureAwait(false);
         }
-        catch (StackExchange.Redis.RedisException ex)
+        catch (Exception ex)
         {
             // Not an outage (a script error): the reservations stay counted until their keys expire; say so loudly.
             SettlementLog.SettleFailed(logger, batch.Count, ex);

@@ -177,6 +177,33 @@ public sealed class RedisBudgetStoreTests : BudgetStoreTests
     }
 
     [Fact]
+    public async Task ReadCountersAsync_UnderSteadySettlementLoad_ReturnsWhileTheLoadGoesOn()
+    {
+        if (!Available) return;
+        var store = (RedisBudgetStore)CreateStore(Prefix);
+        var host = Host(Settings(("Pools:anthropic:RequestsPerMinute", "100000000"), ("Agent:Tokens", "1000000000000")), store);
+        using var stop = new CancellationTokenSource();
+        var rounds = 0;
+        var producers = Enumerable.Range(0, 8).Select(_ => Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested && Interlocked.Increment(ref rounds) < 50_000)
+            {
+                var admitted = await host.Admission.AdmitAsync(BudgetTestHost.Request("a1", input: 1, output: 1), CancellationToken.None);
+                await host.Admission.SettleAsync(admitted.Reservation!, 1, 1, 0, 200, null, CancellationToken.None);
+            }
+        })).ToList();
+        await BudgetStoreTests.Eventually(() => Volatile.Read(ref rounds) > 200, "the load to run");
+
+        var read = store.ReadCountersAsync([Prefix + "spend:agent:a1:tokens:20261123"], Time.GetUtcNow().ToUnixTimeMilliseconds(), CancellationToken.None).AsTask();
+        var first = await Task.WhenAny(read, Task.WhenAll(producers));
+        stop.Cancel();
+        await Task.WhenAll(producers);
+
+        Assert.Same(read, first); // the read did not have to wait for the load to end
+        Assert.True((await read)[0] > 0);
+    }
+
+    [Fact]
     public async Task ReserveAsync_ScriptCacheFlushed_ReloadsWithEvalAndAdmits()
     {
         if (!Available) return;
