@@ -39,8 +39,8 @@ internal static class ServeCommand
 
         await app.StartAsync(cancellationToken);
         var bindings = app.Services.GetRequiredService<ListenerBindings>();
-        Console.WriteLine($"agent listener: {bindings.Address(ListenerKind.Agent)}");
-        Console.WriteLine($"admin listener: {bindings.Address(ListenerKind.Admin)}");
+        Console.WriteLine($"agent listener: {bindings.Describe(ListenerKind.Agent)}");
+        Console.WriteLine($"admin listener: {bindings.Describe(ListenerKind.Admin)}");
         if (app.Services.GetRequiredService<Identity.AdminCredential>().TakeGeneratedToken() is { } token)
         {
             // Printed once, never logged: set AgentGate:AdminToken (env:/file:) to keep a stable one.

@@ -23,6 +23,17 @@ internal sealed class ListenerBindings
         });
     }
 
+    /// <summary>What the CLI prints: the bound address, and for a wildcard bind also the local address to use.</summary>
+    public string Describe(ListenerKind kind)
+    {
+        var endpoint = _options[kind].IPEndPoint!;
+        var local = Address(kind);
+        return endpoint.Address.Equals(IPAddress.Any) || endpoint.Address.Equals(IPAddress.IPv6Any)
+            ? $"http://{(endpoint.Address.Equals(IPAddress.Any) ? "0.0.0.0" : "[::]")}:{endpoint.Port}/ (all interfaces; from this machine {local})"
+            : local.ToString();
+    }
+
+    /// <summary>An address a local client can connect to (a wildcard bind is reached through loopback).</summary>
     public Uri Address(ListenerKind kind)
     {
         var endpoint = _options[kind].IPEndPoint!;
