@@ -1,6 +1,7 @@
 using System.Text;
 using System.Threading.Channels;
 using AgentGate.Gateway.Config;
+using AgentGate.Gateway.Metrics;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -10,7 +11,7 @@ namespace AgentGate.Gateway.Audit;
 /// Append-only JSONL file with a hash chain. Callers enqueue; one background writer chains and appends,
 /// so the chain is never forked by concurrent requests. Stopping drains the queue before returning.
 /// </summary>
-internal sealed partial class FileAuditSink(AuditConfig config, ILogger<FileAuditSink> logger) : IAuditSink, IHostedService, IAsyncDisposable
+internal sealed partial class FileAuditSink(AuditConfig config, ILogger<FileAuditSink> logger, AuditMetrics? metrics = null) : IAuditSink, IHostedService, IAsyncDisposable
 {
     /// <summary>How long queued records may still take to reach the file once the host's stop time is spent.</summary>
     private static readonly TimeSpan FlushGrace = TimeSpan.FromSeconds(10);
@@ -26,6 +27,10 @@ internal sealed partial class FileAuditSink(AuditConfig config, ILogger<FileAudi
         if (!_queue.Writer.TryWrite(new AuditEntry(record, null)))
         {
             Log.RecordDropped(logger, record.RequestId);
+        }
+        else
+        {
+            metrics?.Written(record);
         }
 
         return ValueTask.CompletedTask;

@@ -23,6 +23,7 @@ internal static class GatewayServiceCollectionExtensions
     public static IServiceCollection AddAuditLog(this IServiceCollection services, GatewayConfig config)
     {
         services.AddSingleton(config.Audit);
+        services.AddSingleton<AuditMetrics>();
         services.AddSingleton<FileAuditSink>();
         services.AddSingleton<IAuditSink>(sp => sp.GetRequiredService<FileAuditSink>());
         services.AddHostedService(sp => sp.GetRequiredService<FileAuditSink>());
@@ -44,7 +45,7 @@ internal static class GatewayServiceCollectionExtensions
     {
         services.AddMetrics();
         services.AddSingleton<GatewayMetrics>();
-        services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(GatewayMetrics.MeterName, Enforcement.PolicyMetrics.MeterName, Budgets.BudgetMetrics.MeterName, Mcp.McpMetrics.MeterName).AddPrometheusExporter());
+        services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(GatewayMetrics.MeterName, AuditMetrics.MeterName, Enforcement.PolicyMetrics.MeterName, Budgets.BudgetMetrics.MeterName, Mcp.McpMetrics.MeterName).AddPrometheusExporter());
         return services;
     }
 }

@@ -2,7 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using AgentGate.Gateway.Metrics;
 using AgentGate.Gateway.Tests.Infrastructure;
+using AgentGate.Gateway.Tests.Metrics;
 
 namespace AgentGate.Gateway.Tests.LeakStop;
 
@@ -28,6 +30,7 @@ public sealed class LeakStopGateTests
     public async Task ModelCall_PromptCarriesCredential_403CredentialLeakNotForwardedAuditedWithoutSecret(string prompt, string named)
     {
         await using var host = await GatewayTestHost.StartAsync();
+        using var metrics = new MeasurementLog(host.Gateway.Services, AuditMetrics.MeterName);
         var token = await host.IssueTokenAsync();
 
         using var response = await PromptAsync(host, token, prompt);
@@ -40,6 +43,9 @@ public sealed class LeakStopGateTests
         Assert.Empty(host.Upstream.Seen);
         var record = (await host.ReadAuditAsync()).Last();
         Assert.Equal(("llm", "deny", "agentgate.leakstop"), (record.Kind, record.Decision, record.Rule));
+        var refusal = Assert.Single(metrics.Of("agentgate.leakstop.refusals"));
+        Assert.Equal((1.0, "llm"), (refusal.Value, refusal.Tags["kind"]));
+        Assert.Contains(metrics.Of("agentgate.audit.records"), m => m.Tags["kind"] == "llm" && m.Tags["decision"] == "deny");
         Assert.StartsWith("credential_leak", record.Reason, StringComparison.Ordinal);
         var audit = await File.ReadAllTextAsync(host.AuditPath);
         foreach (var secret in new[] { GatewayTestHost.RealAnthropicKey, GatewayTestHost.RealOpenAIKey, "AKIAIOSFODNN7EXAMPLE" })
