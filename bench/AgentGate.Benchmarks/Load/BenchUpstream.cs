@@ -23,13 +23,18 @@ internal static class BenchUpstream
         "event: message_stop\ndata: {\"type\":\"message_stop\"}\n\n"u8.ToArray(),
     ];
 
-    public static async Task<(WebApplication App, Uri Address)> StartAsync()
+    public static Task<(WebApplication App, Uri Address)> StartAsync() =>
+        StartOnLoopbackAsync(services => { }, app => app.MapPost("/v1/messages", HandleAsync));
+
+    /// <summary>A quiet slim web app on a free loopback port (the upstream here, the bare proxy too).</summary>
+    internal static async Task<(WebApplication App, Uri Address)> StartOnLoopbackAsync(Action<IServiceCollection> services, Action<WebApplication> map)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        services(builder.Services);
         var app = builder.Build();
-        app.MapPost("/v1/messages", HandleAsync);
+        map(app);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return (app, new Uri(address));

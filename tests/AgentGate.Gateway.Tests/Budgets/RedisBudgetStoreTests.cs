@@ -10,8 +10,27 @@ public sealed class RedisBudgetStoreTests : BudgetStoreTests
 {
     internal override bool Available => RedisTestServer.Connection is not null;
 
-    internal override IBudgetStore CreateStore(string prefix) =>
-        new RedisBudgetStore(RedisTestServer.Connection!, prefix, 1, new BudgetStoreHealth(), Time, NullLogger<RedisBudgetStore>.Instance);
+    internal override IBudgetStore CreateStore(string prefix) => StoreOn(RedisTestServer.Connection!, prefix);
+
+    private RedisBudgetStore StoreOn(IConnectionMultiplexer connection, string? prefix = null) =>
+        new(connection, prefix ?? Prefix, 1, new BudgetStoreHealth(), Time, NullLogger<RedisBudgetStore>.Instance);
+
+    /// <summary>Runs <paramref name="test"/> against a redis-server of its own (for server-wide stats and pauses).</summary>
+    private static async Task WithOwnRedisAsync(Func<int, Task> test)
+    {
+        var port = RedisTestServer.FreePort();
+        using var server = RedisTestServer.Start(port);
+        try
+        {
+            await RedisTestServer.WaitReachable(port);
+            await test(port);
+        }
+        finally
+        {
+            server.Kill();
+            await server.WaitForExitAsync();
+        }
+    }
 
     [Fact]
     public async Task ReserveAsync_RedisDownThenUp_ServesLocallyDegradedThenResumesShared()
@@ -65,13 +84,10 @@ public sealed class RedisBudgetStoreTests : BudgetStoreTests
     public async Task ReserveAsync_OneAdmission_IsOneEvalshaOnTheServer()
     {
         if (!Available) return;
-        var port = RedisTestServer.FreePort();
-        using var server = RedisTestServer.Start(port);
-        try
+        await WithOwnRedisAsync(async port =>
         {
-            await RedisTestServer.WaitReachable(port);
             using var connection = BudgetServiceCollectionExtensions.ConnectRedis($"127.0.0.1:{port},allowAdmin=true");
-            var store = new RedisBudgetStore(connection, Prefix, 1, new BudgetStoreHealth(), Time, NullLogger<RedisBudgetStore>.Instance);
+            var store = StoreOn(connection);
             var host = Host(Settings(("Pools:anthropic:RequestsPerMinute", "100"), ("Pools:anthropic:InputTokensPerMinute", "100000"), ("Pools:anthropic:MaxConcurrent", "5"), ("Agent:Tokens", "100000")), store);
             var warm = await host.Admission.AdmitAsync(BudgetTestHost.Request("warm", task: "t1"), CancellationToken.None);
             await host.Admission.SettleAsync(warm.Reservation!, 10, 10, 0, 200, null, CancellationToken.None);
@@ -89,26 +105,18 @@ public sealed class RedisBudgetStoreTests : BudgetStoreTests
             Assert.Equal("EVALSHA", Assert.Single(sent)); // one command left the client …
             Assert.Equal(1, after["evalsha"] - before["evalsha"]); // … and the server ran it as one EVALSHA
             Assert.Equal(before.GetValueOrDefault("eval"), after.GetValueOrDefault("eval"));
-        }
-        finally
-        {
-            server.Kill();
-            await server.WaitForExitAsync();
-        }
+        });
     }
 
     [Fact]
     public async Task SettleAsync_WhileASettlementIsInFlight_QueuedOnesRideOnTheNextReservation()
     {
         if (!Available) return;
-        var port = RedisTestServer.FreePort();
-        using var server = RedisTestServer.Start(port);
-        try
+        await WithOwnRedisAsync(async port =>
         {
-            await RedisTestServer.WaitReachable(port);
             using var connection = BudgetServiceCollectionExtensions.ConnectRedis($"127.0.0.1:{port}");
             using var admin = BudgetServiceCollectionExtensions.ConnectRedis($"127.0.0.1:{port},allowAdmin=true");
-            var store = new RedisBudgetStore(connection, Prefix, 1, new BudgetStoreHealth(), Time, NullLogger<RedisBudgetStore>.Instance);
+            var store = StoreOn(connection);
             var host = Host(Settings(("Pools:anthropic:RequestsPerMinute", "1000"), ("Pools:anthropic:MaxConcurrent", "5"), ("Pools:anthropic:MaxQueueWait", "00:00:00"), ("Agent:Tokens", "100000")), store);
             var calls = new List<BudgetReservation>();
             for (var i = 0; i < 5; i++)
@@ -138,12 +146,7 @@ public sealed class RedisBudgetStoreTests : BudgetStoreTests
             {
                 Assert.True((await host.Admission.AdmitAsync(BudgetTestHost.Request("a1"), CancellationToken.None)).IsAdmitted);
             }
-        }
-        finally
-        {
-            server.Kill();
-            await server.WaitForExitAsync();
-        }
+        });
     }
 
     [Fact]
@@ -151,7 +154,7 @@ public sealed class RedisBudgetStoreTests : BudgetStoreTests
     {
         if (!Available) return;
         var prefix = Prefix;
-        var store = new RedisBudgetStore(RedisTestServer.Connection!, prefix, 1, new BudgetStoreHealth(), Time, NullLogger<RedisBudgetStore>.Instance);
+        var store = StoreOn(RedisTestServer.Connection!);
         var host = Host(Settings(("Pools:anthropic:RequestsPerMinute", "100"), ("Pools:anthropic:InputTokensPerMinute", "100000"), ("Pools:anthropic:MaxConcurrent", "5"), ("Agent:Tokens", "100000"), ("Fleet:Tokens", "1000000")), store);
         var first = await host.Admission.AdmitAsync(BudgetTestHost.Request("a1", task: "t1"), CancellationToken.None);
         var second = await host.Admission.AdmitAsync(BudgetTestHost.Request("a1", task: "t1"), CancellationToken.None);
@@ -180,7 +183,7 @@ public sealed class RedisBudgetStoreTests : BudgetStoreTests
     public async Task ReadCountersAsync_UnderSteadySettlementLoad_ReturnsWhileTheLoadGoesOn()
     {
         if (!Available) return;
-        var store = (RedisBudgetStore)CreateStore(Prefix);
+        var store = StoreOn(RedisTestServer.Connection!);
         var host = Host(Settings(("Pools:anthropic:RequestsPerMinute", "100000000"), ("Agent:Tokens", "1000000000000")), store);
         using var stop = new CancellationTokenSource();
         var rounds = 0;
@@ -207,13 +210,10 @@ public sealed class RedisBudgetStoreTests : BudgetStoreTests
     public async Task ReserveAsync_ScriptCacheFlushed_ReloadsWithEvalAndAdmits()
     {
         if (!Available) return;
-        var port = RedisTestServer.FreePort();
-        using var server = RedisTestServer.Start(port);
-        try
+        await WithOwnRedisAsync(async port =>
         {
-            await RedisTestServer.WaitReachable(port);
             using var connection = BudgetServiceCollectionExtensions.ConnectRedis($"127.0.0.1:{port},allowAdmin=true");
-            var store = new RedisBudgetStore(connection, Prefix, 1, new BudgetStoreHealth(), Time, NullLogger<RedisBudgetStore>.Instance);
+            var store = StoreOn(connection);
             var host = Host(Settings(("Pools:anthropic:RequestsPerMinute", "100")), store);
             var redis = connection.GetServer($"127.0.0.1:{port}");
             Assert.True((await host.Admission.AdmitAsync(BudgetTestHost.Request("a1"), CancellationToken.None)).IsAdmitted);
@@ -227,12 +227,7 @@ public sealed class RedisBudgetStoreTests : BudgetStoreTests
             var stats = await CommandStatsAsync(redis);
             Assert.Equal(2, stats["eval"]); // first use, and once after the flush
             Assert.Equal(3, stats["evalsha"]); // one per admission, two of them answered NOSCRIPT
-        }
-        finally
-        {
-            server.Kill();
-            await server.WaitForExitAsync();
-        }
+        });
     }
 
     private static async Task<Dictionary<string, long>> CommandStatsAsync(IServer server)
