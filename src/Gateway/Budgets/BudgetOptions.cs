@@ -57,4 +57,13 @@ internal sealed class BudgetOptions
     public TimeSpan LeaseTimeout { get; set; } = TimeSpan.FromMinutes(10);
 
     public long DefaultMaxOutputTokens { get; set; } = 4096;
+
+    /// <summary>Replica credit (Redis store only): a reservation that goes to Redis asks for up to this many
+    /// calls' worth of what it touches, so the next calls of this replica are admitted without a round trip.
+    /// Redis grants at most 1% of a limit and 1/(2 × Replicas) of what is left. 1 turns it off.</summary>
+    public int CreditCalls { get; set; } = 32;
+
+    /// <summary>Unused replica credit goes back to Redis after this long (also how long a fleet backoff
+    /// set through another replica can take to reach this one).</summary>
+    public TimeSpan CreditHold { get; set; } = TimeSpan.FromSeconds(1);
 }

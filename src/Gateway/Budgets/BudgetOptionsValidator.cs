@@ -87,6 +87,16 @@ internal sealed class BudgetOptionsValidator : IValidateOptions<BudgetOptions>
             errors.Add($"{P}:LeaseTimeout must be positive, got '{options.LeaseTimeout}'.");
         }
 
+        if (options.CreditCalls is < 1 or > 1000)
+        {
+            errors.Add($"{P}:CreditCalls must be between 1 (off) and 1000, got '{options.CreditCalls}'.");
+        }
+
+        if (options.CreditHold <= TimeSpan.Zero || options.CreditHold > TimeSpan.FromMinutes(1))
+        {
+            errors.Add($"{P}:CreditHold must be positive and at most 00:01:00, got '{options.CreditHold}'.");
+        }
+
         if (options.TaskRetention <= TimeSpan.Zero)
         {
             errors.Add($"{P}:TaskRetention must be positive, got '{options.TaskRetention}'.");

@@ -45,7 +45,9 @@ internal static class BudgetServiceCollectionExtensions
                     options.Replicas,
                     sp.GetRequiredService<BudgetStoreHealth>(),
                     sp.GetRequiredService<TimeProvider>(),
-                    sp.GetRequiredService<ILogger<RedisBudgetStore>>());
+                    sp.GetRequiredService<ILogger<RedisBudgetStore>>(),
+                    options.CreditCalls,
+                    options.CreditHold);
             });
         }
 

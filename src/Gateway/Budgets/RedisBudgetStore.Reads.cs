@@ -14,7 +14,8 @@ internal sealed partial class RedisBudgetStore
 
         try
         {
-            // Every call this replica has finished is counted before the read.
+            // Every call this replica has finished is counted before the read, and its unused credit is not.
+            ReturnCredit(keys, nowMs);
             await DrainSettlementsAsync().ConfigureAwait(false);
             var values = await redis.GetDatabase().StringGetAsync(Array.ConvertAll(keys, static k => (RedisKey)k)).ConfigureAwait(false);
             return Array.ConvertAll(values, static v => v.IsNull ? 0L : (long)v);
@@ -74,6 +75,13 @@ internal sealed partial class RedisBudgetStore
         else
         {
             await db.HashDeleteAsync(_overrides, limitId).ConfigureAwait(false);
+        }
+
+        // This replica's credit on that budget was granted under the old limit: hand it back (other replicas'
+        // credit expires within CreditHold).
+        if (_credit is not null)
+        {
+            EnqueueAll(_credit.TakeLimit(limitId, NowMs));
         }
 
         // Keep the degraded-mode store in line so an outage does not lift an admin limit.

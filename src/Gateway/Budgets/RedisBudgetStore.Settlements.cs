@@ -33,9 +33,18 @@ internal sealed partial class RedisBudgetStore : IAsyncDisposable, IDisposable
         await Task.WhenAll(_inFlight.Keys).ConfigureAwait(false);
     }
 
-    public async ValueTask DisposeAsync() => await DrainSettlementsAsync().ConfigureAwait(false);
+    /// <summary>Hands all replica credit back and sends every queued settlement.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        ReturnAllCredit();
+        await DrainSettlementsAsync().ConfigureAwait(false);
+    }
 
-    public void Dispose() => DrainSettlementsAsync().Wait(TimeSpan.FromSeconds(10));
+    public void Dispose()
+    {
+        ReturnAllCredit();
+        DrainSettlementsAsync().Wait(TimeSpan.FromSeconds(10));
+    }
 
     private void Enqueue(PendingSettlement settlement)
     {

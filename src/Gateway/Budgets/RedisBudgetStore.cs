@@ -7,7 +7,8 @@ namespace AgentGate.Gateway.Budgets;
 /// Redis store: one EVALSHA per admission, carrying the settlements of calls finished since the previous one.
 /// While Redis is unreachable it serves from a
 /// local store with limits divided by the replica count, reports degraded, and goes back to Redis as soon
-/// as the connection is back (reservations made locally are settled locally).
+/// as the connection is back (reservations made locally are settled locally). With replica credit
+/// (<c>creditCalls</c> &gt; 1, <see cref="ReplicaCredit"/>) most admissions need no round trip at all.
 /// </summary>
 internal sealed partial class RedisBudgetStore(
     IConnectionMultiplexer redis,
@@ -15,10 +16,17 @@ internal sealed partial class RedisBudgetStore(
     int replicas,
     BudgetStoreHealth health,
     TimeProvider time,
-    ILogger<RedisBudgetStore> logger) : IBudgetStore
+    ILogger<RedisBudgetStore> logger,
+    int creditCalls = 1,
+    TimeSpan creditHold = default) : IBudgetStore
 {
     private readonly InMemoryBudgetStore _local = new(replicas);
     private readonly RedisKey _overrides = keyPrefix + "limits";
+    private readonly ReplicaCredit? _credit = creditCalls > 1
+        ? new ReplicaCredit(creditCalls, creditHold > TimeSpan.Zero ? creditHold : TimeSpan.FromSeconds(1), replicas, new BudgetKeys(keyPrefix).Unused)
+        : null;
+
+    private ITimer? _sweep;
 
     public async ValueTask<StoreDecision> ReserveAsync(ReservationPlan plan, long nowMs, CancellationToken cancellationToken)
     {
@@ -27,21 +35,58 @@ internal sealed partial class RedisBudgetStore(
             return await ReserveLocalAsync(plan, nowMs, cancellationToken).ConfigureAwait(false);
         }
 
+        if (_credit is null)
+        {
+            return await ReserveRemoteAsync(plan, nowMs, null, cancellationToken).ConfigureAwait(false);
+        }
+
+        StartSweep();
+        var step = _credit.TryTake(plan, nowMs);
+        if (step.Fetch is { } fetch)
+        {
+            return await ReserveRemoteAsync(fetch.Remote, nowMs, fetch, cancellationToken).ConfigureAwait(false);
+        }
+
+        EnqueueAll(step.Returns);
+        return step.Decision!.Value;
+    }
+
+    /// <summary>
+    /// Queues the settlement and returns at once: it rides on this replica's next reservation, or goes out
+    /// on its own when no settlement command is in flight (see RedisBudgetStore.Settlements.cs). Either way
+    /// it is sent before any later command of this replica, so the next reservation sees the freed slot.
+    /// With replica credit it goes into the credit instead (only a fleet backoff or an old slot is sent).
+    /// </summary>
+    public ValueTask SettleAsync(SettlementPlan plan, long nowMs, CancellationToken cancellationToken)
+    {
+        if (plan.Local)
+        {
+            return _local.SettleAsync(plan, nowMs, cancellationToken);
+        }
+
+        if (_credit is not null)
+        {
+            EnqueueAll(_credit.Settle(plan, nowMs));
+        }
+        else
+        {
+            Enqueue(new PendingSettlement(plan, nowMs));
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>One EVALSHA: the queued settlements (and a fetch's credit returns), then the reservation.</summary>
+    private async ValueTask<StoreDecision> ReserveRemoteAsync(ReservationPlan plan, long nowMs, CreditFetch? fetch, CancellationToken cancellationToken)
+    {
         var batch = TakePending();
-        var script = new ScriptCall(batch, 3 + plan.Buckets.Length + plan.Budgets.Length, 7 + (plan.Buckets.Length * 2) + (plan.Budgets.Length * 4));
-        script.Key(plan.BackoffKey).Key(plan.ConcurrencyKey).Key(_overrides);
-        script.Arg(nowMs).Arg(plan.Buckets.Length).Arg(plan.Budgets.Length).Arg(plan.MaxConcurrent)
-            .Arg(plan.LeaseId).Arg(plan.LeaseExpiryMs).Arg(plan.WindowMs);
-        foreach (var bucket in plan.Buckets)
+        if (fetch is { Returns.Count: > 0 })
         {
-            script.Key(bucket.Key).Arg(bucket.Capacity).Arg(bucket.Amount);
+            batch = [.. batch, .. fetch.Returns];
         }
 
-        foreach (var budget in plan.Budgets)
-        {
-            script.Key(budget.Key).Arg(budget.LimitId).Arg(budget.DefaultLimit).Arg(budget.Amount).Arg((long)Math.Ceiling(budget.Ttl.TotalSeconds));
-        }
-
+        var script = new ScriptCall(batch, ScriptCall.ReservationKeys(plan), ScriptCall.ReservationArgs(plan))
+            .Reservation(plan, nowMs, _overrides, fetch?.Extras, fetch?.ExtraSlots ?? 0, _credit?.Share ?? 1);
         RedisResult result;
         try
         {
@@ -55,30 +100,30 @@ internal sealed partial class RedisBudgetStore(
         }
         catch (Exception ex) when (IsOutage(ex))
         {
+            Abandon(fetch);
             Degrade(ex);
             await SettleLostAsync(batch).ConfigureAwait(false);
-            return await ReserveLocalAsync(plan, nowMs, cancellationToken).ConfigureAwait(false);
+            return await ReserveLocalAsync(fetch?.Plan ?? plan, nowMs, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            Abandon(fetch);
+            throw;
         }
 
         Recover();
         var r = (RedisResult[])result!;
-        return new StoreDecision((StoreOutcome)(int)r[0], (int)r[1], (long)r[2], (long)r[3], (long)r[4], false);
+        return fetch is null
+            ? new StoreDecision((StoreOutcome)(int)r[0], (int)r[1], (long)r[2], (long)r[3], (long)r[4], false)
+            : _credit!.Complete(fetch, r, nowMs);
     }
 
-    /// <summary>
-    /// Queues the settlement and returns at once: it rides on this replica's next reservation, or goes out
-    /// on its own when no settlement command is in flight (see RedisBudgetStore.Settlements.cs). Either way
-    /// it is sent before any later command of this replica, so the next reservation sees the freed slot.
-    /// </summary>
-    public ValueTask SettleAsync(SettlementPlan plan, long nowMs, CancellationToken cancellationToken)
+    private void Abandon(CreditFetch? fetch)
     {
-        if (plan.Local)
+        if (fetch is not null)
         {
-            return _local.SettleAsync(plan, nowMs, cancellationToken);
+            _credit!.Abandon(fetch);
         }
-
-        Enqueue(new PendingSettlement(plan, nowMs));
-        return ValueTask.CompletedTask;
     }
 
     private async ValueTask<StoreDecision> ReserveLocalAsync(ReservationPlan plan, long nowMs, CancellationToken cancellationToken)

@@ -10,10 +10,13 @@ internal static class RedisScripts
     /// keys (backoff, concurrency zset, limit overrides hash, buckets…, budget counters…).
     /// ARGV: settlementCount; per settlement (now, bucketCount, budgetCount, leaseId, backoffUntil, windowMs,
     /// per bucket (capacity, refund), per budget (delta, ttlSeconds)); then, when a reservation follows,
-    /// (now, bucketCount, budgetCount, maxConcurrent, leaseId, leaseExpiry, windowMs, per bucket (capacity,
-    /// amount), per budget (limitId, defaultLimit, amount, ttlSeconds)).
-    /// Returns 0 without a reservation, else {outcome, index, retryAfterMs, spent, limit}; the reservation
-    /// writes nothing unless everything fits (the settlements before it are applied either way).
+    /// (now, bucketCount, budgetCount, maxConcurrent, leaseId, leaseExpiry, windowMs, extraSlots, share, per bucket
+    /// (capacity, amount, extra), per budget (limitId, defaultLimit, amount, ttlSeconds, extra)).
+    /// Returns 0 without a reservation, else {outcome, index, retryAfterMs, spent, limit}, and when reserved
+    /// also {slotsGranted, per bucket and budget the extra granted}: replica credit (ReplicaCredit.cs). An extra
+    /// is at most the requested extra, 1% of the limit (buckets and budgets) and 1/share of what is left after
+    /// this call, and none when that is less than this call's amount; extra slots are the lease id + "#n". The reservation writes nothing unless everything fits (the
+    /// settlements before it are applied either way).
     /// </summary>
     public static RedisScript Reserve { get; } = new(SettleSource + OffsetReservation(ReserveSource));
 
@@ -28,17 +31,23 @@ internal static class RedisScripts
         local ng = tonumber(ARGV[3])
         local maxc = tonumber(ARGV[4])
         local win = tonumber(ARGV[7])
+        local share = tonumber(ARGV[9])
         local untilMs = tonumber(redis.call('GET', KEYS[1]) or '0')
         if untilMs > now then return {1, 0, untilMs - now, 0, 0} end
+        local slots = 0
         if maxc > 0 then
           redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', now)
-          if redis.call('ZCARD', KEYS[2]) >= maxc then return {1, -1, 1000, 0, 0} end
+          local used = redis.call('ZCARD', KEYS[2])
+          if used >= maxc then return {1, -1, 1000, 0, 0} end
+          slots = math.max(0, math.min(tonumber(ARGV[8]), math.floor((maxc - used - 1) / share)))
         end
         local after = {}
         local stamps = {}
+        local grants = {}
         for i = 1, nb do
-          local cap = tonumber(ARGV[6 + i * 2])
-          local amt = tonumber(ARGV[7 + i * 2])
+          local cap = tonumber(ARGV[7 + i * 3])
+          local amt = tonumber(ARGV[8 + i * 3])
+          local x = tonumber(ARGV[9 + i * 3])
           local st = redis.call('HMGET', KEYS[3 + i], 't', 'ts')
           local t = tonumber(st[1])
           local ts = tonumber(st[2])
@@ -47,32 +56,49 @@ internal static class RedisScripts
           if t < amt and t < cap then
             return {1, i, math.ceil((math.min(amt, cap) - t) * win / cap), 0, 0}
           end
-          after[i] = t - amt
+          local g = 0
+          if x > 0 then
+            g = math.min(x, math.floor(cap / 100), math.floor((t - amt) / share))
+            if g < amt then g = 0 end
+          end
+          after[i] = t - amt - g
           stamps[i] = ts
+          grants[i] = g
         end
-        local base = 7 + nb * 2
+        local base = 9 + nb * 3
         for j = 1, ng do
-          local a = base + (j - 1) * 4
+          local a = base + (j - 1) * 5
           local limit = tonumber(redis.call('HGET', KEYS[3], ARGV[a + 1]) or ARGV[a + 2])
           local spent = tonumber(redis.call('GET', KEYS[3 + nb + j]) or '0')
-          if limit >= 0 and spent + tonumber(ARGV[a + 3]) > limit then return {2, j, 0, spent, limit} end
+          local amt = tonumber(ARGV[a + 3])
+          if limit >= 0 and spent + amt > limit then return {2, j, 0, spent, limit} end
+          local x = tonumber(ARGV[a + 5])
+          local g = 0
+          if x > 0 then
+            if limit < 0 then g = x else g = math.min(x, math.floor(limit / 100), math.floor((limit - spent - amt) / share)) end
+            if g < amt then g = 0 end
+          end
+          grants[nb + j] = g
         end
         for i = 1, nb do
           redis.call('HSET', KEYS[3 + i], 't', tostring(after[i]), 'ts', stamps[i])
           redis.call('PEXPIRE', KEYS[3 + i], 2 * win)
         end
         for j = 1, ng do
-          local a = base + (j - 1) * 4
-          local amt = tonumber(ARGV[a + 3])
-          if redis.call('INCRBY', KEYS[3 + nb + j], amt) == amt then
+          local a = base + (j - 1) * 5
+          local amt = string.format('%d', tonumber(ARGV[a + 3]) + grants[nb + j])
+          if redis.call('INCRBY', KEYS[3 + nb + j], amt) == tonumber(amt) then
             redis.call('EXPIRE', KEYS[3 + nb + j], ARGV[a + 4])
           end
         end
         if maxc > 0 then
           redis.call('ZADD', KEYS[2], ARGV[6], ARGV[5])
+          for n = 1, slots do redis.call('ZADD', KEYS[2], ARGV[6], ARGV[5] .. '#' .. n) end
           redis.call('PEXPIRE', KEYS[2], tonumber(ARGV[6]) - now + 60000)
         end
-        return {0, 0, 0, 0, 0}
+        local r = {0, 0, 0, 0, 0, slots}
+        for i = 1, nb + ng do r[6 + i] = grants[i] end
+        return r
         """;
 
     // Leaves `a` and `k` at the first ARGV and KEYS index after the settlements.

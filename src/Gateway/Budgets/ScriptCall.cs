@@ -42,6 +42,32 @@ internal sealed class ScriptCall
         }
     }
 
+    public static int ReservationKeys(ReservationPlan plan) => 3 + plan.Buckets.Length + plan.Budgets.Length;
+
+    public static int ReservationArgs(ReservationPlan plan) => 9 + (plan.Buckets.Length * 3) + (plan.Budgets.Length * 5);
+
+    /// <summary>Appends a reservation; <paramref name="extras"/> (buckets, then budgets) ask for replica credit
+    /// on top of the plan's amounts (null: none), <paramref name="share"/> bounds an extra to 1/share of what is left.</summary>
+    public ScriptCall Reservation(ReservationPlan plan, long nowMs, RedisKey overrides, long[]? extras, int extraSlots, int share)
+    {
+        Key(plan.BackoffKey).Key(plan.ConcurrencyKey).Key(overrides);
+        Arg(nowMs).Arg(plan.Buckets.Length).Arg(plan.Budgets.Length).Arg(plan.MaxConcurrent)
+            .Arg(plan.LeaseId).Arg(plan.LeaseExpiryMs).Arg(plan.WindowMs).Arg(extraSlots).Arg(share);
+        var x = 0;
+        foreach (var bucket in plan.Buckets)
+        {
+            Key(bucket.Key).Arg(bucket.Capacity).Arg(bucket.Amount).Arg(extras?[x++] ?? 0);
+        }
+
+        foreach (var budget in plan.Budgets)
+        {
+            Key(budget.Key).Arg(budget.LimitId).Arg(budget.DefaultLimit).Arg(budget.Amount)
+                .Arg((long)Math.Ceiling(budget.Ttl.TotalSeconds)).Arg(extras?[x++] ?? 0);
+        }
+
+        return this;
+    }
+
     public ScriptCall Key(RedisKey key)
     {
         _keys[_k++] = key;

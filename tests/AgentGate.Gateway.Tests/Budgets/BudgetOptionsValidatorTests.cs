@@ -17,6 +17,8 @@ public sealed class BudgetOptionsValidatorTests
             ["AgentGate:Budgets:Agents:builder-17:Tokens"] = "-1",
             ["AgentGate:Budgets:WindowSeconds"] = "0",
             ["AgentGate:Budgets:MaxRetryDelay"] = "-00:00:01",
+            ["AgentGate:Budgets:CreditCalls"] = "0",
+            ["AgentGate:Budgets:CreditHold"] = "00:05:00",
         }).Build();
         using var provider = new ServiceCollection().AddLogging().AddBudgets(configuration).BuildServiceProvider();
 
@@ -27,6 +29,8 @@ public sealed class BudgetOptionsValidatorTests
         Assert.Contains("AgentGate:Budgets:Agents:builder-17:Tokens must not be negative, got '-1'.", error.Failures);
         Assert.Contains("AgentGate:Budgets:WindowSeconds must be between 1 and 3600, got '0'.", error.Failures);
         Assert.Contains("AgentGate:Budgets:MaxRetryDelay must be between 0 and 10 minutes, got '-00:00:01'.", error.Failures);
+        Assert.Contains("AgentGate:Budgets:CreditCalls must be between 1 (off) and 1000, got '0'.", error.Failures);
+        Assert.Contains("AgentGate:Budgets:CreditHold must be positive and at most 00:01:00, got '00:05:00'.", error.Failures);
     }
 
     [Fact]

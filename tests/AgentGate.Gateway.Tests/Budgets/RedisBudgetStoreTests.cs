@@ -16,68 +16,42 @@ public sealed class RedisBudgetStoreTests : BudgetStoreTests
         new(connection, prefix ?? Prefix, 1, new BudgetStoreHealth(), Time, NullLogger<RedisBudgetStore>.Instance);
 
     /// <summary>Runs <paramref name="test"/> against a redis-server of its own (for server-wide stats and pauses).</summary>
-    private static async Task WithOwnRedisAsync(Func<int, Task> test)
+    internal static async Task WithOwnRedisAsync(Func<int, Task> test)
     {
-        var port = RedisTestServer.FreePort();
-        using var server = RedisTestServer.Start(port);
-        try
-        {
-            await RedisTestServer.WaitReachable(port);
-            await test(port);
-        }
-        finally
-        {
-            server.Kill();
-            await server.WaitForExitAsync();
-        }
+        await using var redis = await PrivateRedis.StartAsync();
+        await test(redis.Port);
     }
 
     [Fact]
     public async Task ReserveAsync_RedisDownThenUp_ServesLocallyDegradedThenResumesShared()
     {
         if (!Available) return;
-        var port = RedisTestServer.FreePort();
-        var server = RedisTestServer.Start(port);
-        try
-        {
-            await RedisTestServer.WaitReachable(port);
-            using var connection = BudgetServiceCollectionExtensions.ConnectRedis($"127.0.0.1:{port}");
-            var health = new BudgetStoreHealth();
-            var store = new RedisBudgetStore(connection, Prefix, 2, health, Time, NullLogger<RedisBudgetStore>.Instance);
-            var host = Host(Settings(("Replicas", "2"), ("Pools:anthropic:RequestsPerMinute", "4"), ("Pools:anthropic:MaxQueueWait", "00:00:00")), store);
-            var shared = await host.Admission.AdmitAsync(BudgetTestHost.Request("a1"), CancellationToken.None);
-            Assert.False(shared.Reservation!.Local);
+        await using var redis = await PrivateRedis.StartAsync();
+        using var connection = BudgetServiceCollectionExtensions.ConnectRedis(redis.Configuration);
+        var health = new BudgetStoreHealth();
+        var store = new RedisBudgetStore(connection, Prefix, 2, health, Time, NullLogger<RedisBudgetStore>.Instance);
+        var host = Host(Settings(("Replicas", "2"), ("Pools:anthropic:RequestsPerMinute", "4"), ("Pools:anthropic:MaxQueueWait", "00:00:00")), store);
+        var shared = await host.Admission.AdmitAsync(BudgetTestHost.Request("a1"), CancellationToken.None);
+        Assert.False(shared.Reservation!.Local);
 
-            server.Kill();
-            await server.WaitForExitAsync();
-            var local1 = await host.Admission.AdmitAsync(BudgetTestHost.Request("a1"), CancellationToken.None);
-            var local2 = await host.Admission.AdmitAsync(BudgetTestHost.Request("a1"), CancellationToken.None);
-            var local3 = await host.Admission.AdmitAsync(BudgetTestHost.Request("a1"), CancellationToken.None);
+        await redis.KillAsync();
+        var local1 = await host.Admission.AdmitAsync(BudgetTestHost.Request("a1"), CancellationToken.None);
+        var local2 = await host.Admission.AdmitAsync(BudgetTestHost.Request("a1"), CancellationToken.None);
+        var local3 = await host.Admission.AdmitAsync(BudgetTestHost.Request("a1"), CancellationToken.None);
 
-            Assert.True(health.IsDegraded);
-            var readiness = await new BudgetHealthCheck(health, store).CheckHealthAsync(new HealthCheckContext());
-            Assert.Equal(HealthStatus.Degraded, readiness.Status);
-            Assert.True(local1.Reservation!.Local && local2.Reservation!.Local);
-            Assert.Equal(BudgetErrorTypes.RateLimited, local3.Rejection?.Type); // local limit 4 / 2 replicas
-            await host.Admission.SettleAsync(local1.Reservation, 1, 1, 0, 200, null, CancellationToken.None);
+        Assert.True(health.IsDegraded);
+        var readiness = await new BudgetHealthCheck(health, store).CheckHealthAsync(new HealthCheckContext());
+        Assert.Equal(HealthStatus.Degraded, readiness.Status);
+        Assert.True(local1.Reservation!.Local && local2.Reservation!.Local);
+        Assert.Equal(BudgetErrorTypes.RateLimited, local3.Rejection?.Type); // local limit 4 / 2 replicas
+        await host.Admission.SettleAsync(local1.Reservation, 1, 1, 0, 200, null, CancellationToken.None);
 
-            server = RedisTestServer.Start(port);
-            await BudgetStoreTests.Eventually(() => connection.IsConnected, "the multiplexer to reconnect");
-            Time.Advance(TimeSpan.FromMinutes(1));
-            var back = await host.Admission.AdmitAsync(BudgetTestHost.Request("a1"), CancellationToken.None);
-            Assert.False(back.Reservation!.Local);
-            Assert.False(health.IsDegraded);
-        }
-        finally
-        {
-            if (!server.HasExited)
-            {
-                server.Kill();
-                await server.WaitForExitAsync();
-            }
-
-            server.Dispose();
-        }
+        redis.Restart();
+        await BudgetStoreTests.Eventually(() => connection.IsConnected, "the multiplexer to reconnect");
+        Time.Advance(TimeSpan.FromMinutes(1));
+        var back = await host.Admission.AdmitAsync(BudgetTestHost.Request("a1"), CancellationToken.None);
+        Assert.False(back.Reservation!.Local);
+        Assert.False(health.IsDegraded);
     }
 
     [Fact]
@@ -230,7 +204,7 @@ public sealed class RedisBudgetStoreTests : BudgetStoreTests
         });
     }
 
-    private static async Task<Dictionary<string, long>> CommandStatsAsync(IServer server)
+    internal static async Task<Dictionary<string, long>> CommandStatsAsync(IServer server)
     {
         var stats = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var group in await server.InfoAsync("commandstats"))

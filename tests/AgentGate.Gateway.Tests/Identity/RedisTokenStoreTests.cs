@@ -84,34 +84,18 @@ public sealed class RedisTokenStoreTests : TokenStoreTests
     public async Task CheckAsync_RedisDown_RefusedAsUnavailable()
     {
         if (!Available) return;
-        var port = RedisTestServer.FreePort();
-        var server = RedisTestServer.Start(port);
-        try
-        {
-            await RedisTestServer.WaitReachable(port);
-            using var connection = BudgetServiceCollectionExtensions.ConnectRedis($"127.0.0.1:{port}");
-            using var repository = new RedisTokenRepository(connection, _prefix, TimeSpan.FromSeconds(5), Time, NullLogger<RedisTokenRepository>.Instance);
-            var store = Gateway(repository);
-            var token = await IssueAsync(store);
-            Assert.Equal(TokenCheckStatus.Valid, await StatusAsync(store, token.Token));
+        await using var redis = await PrivateRedis.StartAsync();
+        using var connection = BudgetServiceCollectionExtensions.ConnectRedis(redis.Configuration);
+        using var repository = new RedisTokenRepository(connection, _prefix, TimeSpan.FromSeconds(5), Time, NullLogger<RedisTokenRepository>.Instance);
+        var store = Gateway(repository);
+        var token = await IssueAsync(store);
+        Assert.Equal(TokenCheckStatus.Valid, await StatusAsync(store, token.Token));
 
-            server.Kill();
-            await server.WaitForExitAsync();
-            // The cached entry is dropped with the connection: nothing is trusted while revocations cannot be heard.
-            await Eventually(() => Task.FromResult(!repository.Caching), "the cache to be switched off");
-            Assert.Equal(TokenCheckStatus.Unavailable, await StatusAsync(store, token.Token));
-            Assert.False((await store.CheckAsync(token.Token, CancellationToken.None)).IsValid);
-        }
-        finally
-        {
-            if (!server.HasExited)
-            {
-                server.Kill();
-                await server.WaitForExitAsync();
-            }
-
-            server.Dispose();
-        }
+        await redis.KillAsync();
+        // The cached entry is dropped with the connection: nothing is trusted while revocations cannot be heard.
+        await Eventually(() => Task.FromResult(!repository.Caching), "the cache to be switched off");
+        Assert.Equal(TokenCheckStatus.Unavailable, await StatusAsync(store, token.Token));
+        Assert.False((await store.CheckAsync(token.Token, CancellationToken.None)).IsValid);
     }
 
     private static ConnectionMultiplexer Connect() =>

@@ -1,0 +1,214 @@
+using AgentGate.Gateway.Budgets;
+using Microsoft.Extensions.Logging.Abstractions;
+using StackExchange.Redis;
+using StackExchange.Redis.Profiling;
+
+namespace AgentGate.Gateway.Tests.Budgets;
+
+/// <summary>The whole store suite again with replica credit on (the shipped default), plus what credit adds:
+/// calls admitted without a round trip, exact reads, no overspend across replicas, credit given back.</summary>
+public sealed class RedisCreditTests : BudgetStoreTests
+{
+    private static readonly TimeSpan Hold = TimeSpan.FromSeconds(1);
+
+    internal override bool Available => RedisTestServer.Connection is not null;
+
+    internal override IBudgetStore CreateStore(string prefix) => StoreOn(RedisTestServer.Connection!, 1);
+
+    private RedisBudgetStore StoreOn(IConnectionMultiplexer connection, int replicas) =>
+        new(connection, Prefix, replicas, new BudgetStoreHealth(), Time, NullLogger<RedisBudgetStore>.Instance, 16, Hold);
+
+    private static Dictionary<string, string?> Unbounded(params (string Key, string Value)[] more) =>
+        Settings([("Pools:anthropic:RequestsPerMinute", "1000000"), ("Pools:anthropic:InputTokensPerMinute", "100000000"),
+            ("Pools:anthropic:MaxConcurrent", "1000"), ("Agent:Tokens", "100000000"), .. more]);
+
+    [Fact]
+    public async Task AdmitAsync_AfterAFetch_NextFifteenCallsSendNothing()
+    {
+        if (!Available) return;
+        await RedisBudgetStoreTests.WithOwnRedisAsync(async port =>
+        {
+            using var connection = BudgetServiceCollectionExtensions.ConnectRedis($"127.0.0.1:{port},allowAdmin=true");
+            var host = Host(Unbounded(), StoreOn(connection, 1));
+            await connection.GetServer($"127.0.0.1:{port}").ScriptLoadAsync(RedisScripts.Reserve.Source);
+            var session = new ProfilingSession();
+            connection.RegisterProfiler(() => session);
+
+            var first = await host.Admission.AdmitAsync(BudgetTestHost.Request("a1"), CancellationToken.None);
+            var afterFirst = Sent(session);
+            session = new ProfilingSession();
+            for (var i = 0; i < 15; i++)
+            {
+                Assert.True((await host.Admission.AdmitAsync(BudgetTestHost.Request("a1"), CancellationToken.None)).IsAdmitted);
+            }
+
+            var afterFifteen = Sent(session);
+            session = new ProfilingSession();
+            var seventeenth = await host.Admission.AdmitAsync(BudgetTestHost.Request("a1"), CancellationToken.None);
+            var afterSeventeenth = Sent(session);
+            connection.RegisterProfiler(() => null);
+
+            Assert.True(first.IsAdmitted && seventeenth.IsAdmitted);
+            Assert.Equal(["EVALSHA"], afterFirst);
+            Assert.Empty(afterFifteen);
+            Assert.Equal(["EVALSHA"], afterSeventeenth);
+            Assert.Equal(2 * 16, await connection.GetDatabase().SortedSetLengthAsync(Prefix + "conc:anthropic")); // two fetches of 1 + 15 slots
+
+            static List<string> Sent(ProfilingSession s) =>
+                [.. s.FinishProfiling().Select(c => c.Command).Where(c => c is not ("PING" or "ECHO"))];
+        });
+    }
+
+    [Fact]
+    public async Task ReadCountersAsync_WithCreditOutstanding_ShowsExactSpend()
+    {
+        if (!Available) return;
+        var host = Host(Unbounded());
+        for (var i = 0; i < 3; i++)
+        {
+            var call = await host.Admission.AdmitAsync(BudgetTestHost.Request("a1", input: 100, output: 100), CancellationToken.None);
+            await host.Admission.SettleAsync(call.Reservation!, 10, 20, 0, 200, null, CancellationToken.None);
+        }
+
+        var key = new BudgetKeys(Prefix).Spend("agent:a1:tokens", Time.GetUtcNow());
+        var raw = (long)await RedisTestServer.Connection!.GetDatabase().StringGetAsync(key);
+        var read = await host.Store.ReadCountersAsync([key], Time.GetUtcNow().ToUnixTimeMilliseconds(), CancellationToken.None);
+
+        Assert.True(raw > 90, $"credit should be counted in Redis before the read, got {raw}");
+        Assert.Equal(90, read[0]);
+        Assert.Equal(90, (long)await RedisTestServer.Connection.GetDatabase().StringGetAsync(key));
+    }
+
+    [Fact]
+    public async Task Sweep_CreditOlderThanHold_GoesBackToRedis()
+    {
+        if (!Available) return;
+        var host = Host(Unbounded());
+        var call = await host.Admission.AdmitAsync(BudgetTestHost.Request("a1", input: 100, output: 100), CancellationToken.None);
+        await host.Admission.SettleAsync(call.Reservation!, 10, 20, 0, 200, null, CancellationToken.None);
+        var db = RedisTestServer.Connection!.GetDatabase();
+        var key = new BudgetKeys(Prefix).Spend("agent:a1:tokens", Time.GetUtcNow());
+        Assert.True((long)await db.StringGetAsync(key) > 30);
+
+        Time.Advance(Hold);
+
+        await Eventually(() => (long)db.StringGet(key) == 30, "the credit to go back");
+        await Eventually(() => db.SortedSetLength(Prefix + "conc:anthropic") == 0, "the credit slots to go back");
+    }
+
+    [Fact]
+    public async Task AdmitAsync_TwoReplicasDrainingOneBudget_AdmitExactlyTheLimit()
+    {
+        if (!Available) return;
+        var settings = Unbounded(("Replicas", "2"), ("Agent:Tokens", "200000"));
+        var a = Host(settings, StoreOn(RedisTestServer.Connection!, 2));
+        var b = Host(new Dictionary<string, string?>(settings), StoreOn(RedisTestServer.Connection!, 2));
+        var admitted = 0;
+        var refusedInARow = 0;
+        for (var i = 0; refusedInARow < 2 && i < 5000; i++)
+        {
+            var host = i % 2 == 0 ? a : b;
+            var call = await host.Admission.AdmitAsync(BudgetTestHost.Request("a1", input: 100, output: 100), CancellationToken.None);
+            if (call.IsAdmitted)
+            {
+                admitted++;
+                refusedInARow = 0;
+                await host.Admission.SettleAsync(call.Reservation!, 100, 100, 0, 200, null, CancellationToken.None);
+            }
+            else
+            {
+                Assert.Equal(BudgetErrorTypes.BudgetExceeded, call.Rejection!.Type);
+                refusedInARow++;
+            }
+        }
+
+        await ((RedisBudgetStore)a.Store).DisposeAsync();
+        await ((RedisBudgetStore)b.Store).DisposeAsync();
+        var key = new BudgetKeys(Prefix).Spend("agent:a1:tokens", Time.GetUtcNow());
+        Assert.Equal(1000, admitted); // 200,000 / 200: all of it, none over
+        Assert.Equal(200_000, (long)await RedisTestServer.Connection!.GetDatabase().StringGetAsync(key));
+    }
+
+    [Fact]
+    public async Task AdmitAsync_TwoReplicasSmallConcurrencyLimit_NeverExceedIt()
+    {
+        if (!Available) return;
+        var settings = Unbounded(("Replicas", "2"), ("Pools:anthropic:MaxConcurrent", "10"), ("Pools:anthropic:MaxQueueWait", "00:00:00"));
+        var a = Host(settings, StoreOn(RedisTestServer.Connection!, 2));
+        var b = Host(new Dictionary<string, string?>(settings), StoreOn(RedisTestServer.Connection!, 2));
+        var held = new List<(BudgetTestHost Host, BudgetReservation Call)>();
+        for (var i = 0; i < 12; i++)
+        {
+            var host = i % 2 == 0 ? a : b;
+            var call = await host.Admission.AdmitAsync(BudgetTestHost.Request("a" + i), CancellationToken.None);
+            if (call.IsAdmitted)
+            {
+                held.Add((host, call.Reservation!));
+            }
+        }
+
+        Assert.Equal(10, held.Count);
+        foreach (var (host, call) in held)
+        {
+            await host.Admission.SettleAsync(call, 1, 1, 0, 200, null, CancellationToken.None);
+        }
+
+        Assert.True((await a.Admission.AdmitAsync(BudgetTestHost.Request("again"), CancellationToken.None)).IsAdmitted);
+    }
+
+    [Fact]
+    public async Task SettleAsync_Upstream429_StopsThisReplicaAtOnceAndTheOtherWithinTheHold()
+    {
+        if (!Available) return;
+        var settings = Unbounded(("Pools:anthropic:MaxQueueWait", "00:00:00"));
+        var a = Host(settings);
+        var b = Host(new Dictionary<string, string?>(settings));
+        var first = await a.Admission.AdmitAsync(BudgetTestHost.Request("a1"), CancellationToken.None);
+        Assert.True((await b.Admission.AdmitAsync(BudgetTestHost.Request("b1"), CancellationToken.None)).IsAdmitted); // b now holds credit
+
+        await a.Admission.SettleAsync(first.Reservation!, 0, 0, 0, 429, TimeSpan.FromSeconds(10), CancellationToken.None);
+
+        Assert.Equal("pool:anthropic:backoff", (await a.Admission.AdmitAsync(BudgetTestHost.Request("a1"), CancellationToken.None)).Rejection?.Rule);
+        Assert.True((await b.Admission.AdmitAsync(BudgetTestHost.Request("b1"), CancellationToken.None)).IsAdmitted); // from credit, within the hold
+        Time.Advance(Hold);
+        Assert.Equal("pool:anthropic:backoff", (await b.Admission.AdmitAsync(BudgetTestHost.Request("b1"), CancellationToken.None)).Rejection?.Rule);
+    }
+
+    [Fact]
+    public async Task AdmitAsync_RefusedByRedis_PutsBackWhatCreditCovered()
+    {
+        if (!Available) return;
+        var store = StoreOn(RedisTestServer.Connection!, 1);
+        var host = Host(Unbounded(("Agents:small:Tokens", "2000")), store);
+        Assert.True((await host.Admission.AdmitAsync(BudgetTestHost.Request("big"), CancellationToken.None)).IsAdmitted); // buckets now in credit
+        Assert.True((await host.Admission.AdmitAsync(BudgetTestHost.Request("small"), CancellationToken.None)).IsAdmitted); // 2,000 of 2,000
+
+        var refused = await host.Admission.AdmitAsync(BudgetTestHost.Request("small"), CancellationToken.None); // buckets from credit, budget refused
+
+        Assert.Equal(BudgetErrorTypes.BudgetExceeded, refused.Rejection?.Type);
+        await store.DisposeAsync(); // every credit back; fake time, so no refill
+        var left = (double)await RedisTestServer.Connection!.GetDatabase().HashGetAsync(Prefix + "pool:anthropic:rpm", "t");
+        Assert.Equal(1_000_000 - 2, left); // two admitted calls; the refused one's request was put back
+    }
+
+    [Fact]
+    public async Task AdmitAsync_RedisDownWithCredit_UsesCreditThenLocalLimits()
+    {
+        if (!Available) return;
+        await using var redis = await PrivateRedis.StartAsync();
+        using var connection = BudgetServiceCollectionExtensions.ConnectRedis(redis.Configuration);
+        var health = new BudgetStoreHealth();
+        var store = new RedisBudgetStore(connection, Prefix, 1, health, Time, NullLogger<RedisBudgetStore>.Instance, 16, Hold);
+        var host = Host(Unbounded(), store);
+        Assert.True((await host.Admission.AdmitAsync(BudgetTestHost.Request("a1"), CancellationToken.None)).IsAdmitted);
+
+        await redis.KillAsync();
+        var fromCredit = await host.Admission.AdmitAsync(BudgetTestHost.Request("a1"), CancellationToken.None);
+        Time.Advance(Hold); // the credit is stale now: the next call must go to Redis, which is down
+        var local = await host.Admission.AdmitAsync(BudgetTestHost.Request("a1"), CancellationToken.None);
+
+        Assert.False(fromCredit.Reservation!.Local);
+        Assert.True(local.Reservation!.Local);
+        Assert.True(health.IsDegraded);
+    }
+}
