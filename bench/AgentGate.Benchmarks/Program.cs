@@ -5,12 +5,17 @@ namespace AgentGate.Benchmarks;
 
 public static class Program
 {
-    /// <summary><c>load [seconds] [concurrency] [json,sse] [--redis HOST:PORT] [--rounds N] [--variants a,b]</c> runs the gateway load harness; <c>git|connect|gitnet [commits] [MiB] [rounds]</c> the git clone / CONNECT harness; anything else goes to BenchmarkDotNet.</summary>
+    /// <summary><c>load [seconds] [concurrency] [json,sse] [--redis HOST:PORT] [--rounds N] [--variants a,b]</c> runs the gateway load harness; <c>git|connect|gitnet [commits] [MiB] [rounds]</c> the git clone / CONNECT harness; <c>admission [calls] [concurrency] [--redis HOST:PORT]</c> per-decision budget admission latency; anything else goes to BenchmarkDotNet.</summary>
     public static async Task<int> Main(string[] args)
     {
         if (args.Length > 0 && args[0] == "load")
         {
             return await LoadHarness.RunAsync(LoadOptions.Parse(args[1..]));
+        }
+
+        if (args.Length > 0 && args[0] == "admission")
+        {
+            return await Budgets.AdmissionLatencyHarness.RunAsync(args[1..]);
         }
 
         if (args.Length > 0 && args[0] is "git" or "connect" or "gitnet")
