@@ -80,6 +80,7 @@ internal sealed class BudgetAdmin(
         var old = overrides.TryGetValue(limitId, out var o) ? o : configured;
         long? stored = limit is { } v ? (unit == "cost" ? BudgetPlanner.ToMicros(v) : (long)Math.Ceiling(v)) : null;
         await store.SetLimitOverrideAsync(limitId, stored, cancellationToken).ConfigureAwait(false);
+        admission.Limits.Raise();
         var now = stored ?? configured;
         return new(null, old < 0 ? null : Display(unit, old), now < 0 ? null : Display(unit, now));
     }

@@ -14,12 +14,16 @@ internal sealed partial class BudgetAdmission(
     ContextWatch contextWatch,
     BudgetMetrics metrics,
     TimeProvider time,
+    BudgetLimitSignal limits,
     ILogger<BudgetAdmission> logger)
 {
     private readonly TimeProvider _time = time;
     private readonly ConcurrentDictionary<string, PacingQueue> _queues = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, DateTimeOffset> _seenAgents = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, DateTimeOffset> _seenTasks = new(StringComparer.Ordinal);
+
+    /// <summary>Changes of budget limits, watched by running streams.</summary>
+    public BudgetLimitSignal Limits => limits;
 
     internal IEnumerable<string> SeenAgents => _seenAgents.Keys;
 

@@ -21,6 +21,7 @@ internal static class BudgetServiceCollectionExtensions
         services.AddMetrics();
         services.AddSingleton(sp => new BudgetKeys(sp.GetRequiredService<IOptions<BudgetOptions>>().Value.KeyPrefix));
         services.AddSingleton<BudgetStoreHealth>();
+        services.AddSingleton<BudgetLimitSignal>();
         services.AddSingleton<BudgetPlanner>();
         services.AddSingleton<ContextWatch>();
         services.AddSingleton<BudgetMetrics>();
@@ -47,7 +48,8 @@ internal static class BudgetServiceCollectionExtensions
                     sp.GetRequiredService<TimeProvider>(),
                     sp.GetRequiredService<ILogger<RedisBudgetStore>>(),
                     options.CreditCalls,
-                    options.CreditHold);
+                    options.CreditHold,
+                    sp.GetRequiredService<BudgetLimitSignal>());
             });
         }
 

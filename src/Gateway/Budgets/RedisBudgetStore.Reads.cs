@@ -77,12 +77,14 @@ internal sealed partial class RedisBudgetStore
             await db.HashDeleteAsync(_overrides, limitId).ConfigureAwait(false);
         }
 
-        // This replica's credit on that budget was granted under the old limit: hand it back (other replicas'
-        // credit expires within CreditHold).
+        // This replica's credit on that budget was granted under the old limit: hand it back, and tell the
+        // other replicas to do the same (RedisBudgetStore.Limits.cs).
         if (_credit is not null)
         {
             EnqueueAll(_credit.TakeLimit(limitId, NowMs));
         }
+
+        await PublishLimitChangeAsync(limitId).ConfigureAwait(false);
 
         // Keep the degraded-mode store in line so an outage does not lift an admin limit.
         await _local.SetLimitOverrideAsync(limitId, limit, cancellationToken).ConfigureAwait(false);

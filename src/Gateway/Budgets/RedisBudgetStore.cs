@@ -18,7 +18,8 @@ internal sealed partial class RedisBudgetStore(
     TimeProvider time,
     ILogger<RedisBudgetStore> logger,
     int creditCalls = 1,
-    TimeSpan creditHold = default) : IBudgetStore
+    TimeSpan creditHold = default,
+    BudgetLimitSignal? limitSignal = null) : IBudgetStore
 {
     private readonly InMemoryBudgetStore _local = new(replicas);
     private readonly RedisKey _overrides = keyPrefix + "limits";
@@ -35,6 +36,7 @@ internal sealed partial class RedisBudgetStore(
             return await ReserveLocalAsync(plan, nowMs, cancellationToken).ConfigureAwait(false);
         }
 
+        EnsureSubscribed();
         if (_credit is null)
         {
             return await ReserveRemoteAsync(plan, nowMs, null, cancellationToken).ConfigureAwait(false);

@@ -55,7 +55,7 @@ public sealed class RedisCreditTests : BudgetStoreTests
             Assert.Equal(2 * 16, await connection.GetDatabase().SortedSetLengthAsync(Prefix + "conc:anthropic")); // two fetches of 1 + 15 slots
 
             static List<string> Sent(ProfilingSession s) =>
-                [.. s.FinishProfiling().Select(c => c.Command).Where(c => c is not ("PING" or "ECHO"))];
+                [.. s.FinishProfiling().Select(c => c.Command).Where(c => c is not ("PING" or "ECHO" or "SUBSCRIBE"))]; // the limit-change subscription starts with the first reservation
         });
     }
 
@@ -172,6 +172,29 @@ public sealed class RedisCreditTests : BudgetStoreTests
         Assert.True((await b.Admission.AdmitAsync(BudgetTestHost.Request("b1"), CancellationToken.None)).IsAdmitted); // from credit, within the hold
         Time.Advance(Hold);
         Assert.Equal("pool:anthropic:backoff", (await b.Admission.AdmitAsync(BudgetTestHost.Request("b1"), CancellationToken.None)).Rejection?.Rule);
+    }
+
+    [Fact]
+    public async Task SetLimitAsync_OnAnotherReplica_DropsThisOnesCreditAndSignalsAtOnce()
+    {
+        if (!Available) return;
+        var signal = new BudgetLimitSignal();
+        var storeB = new RedisBudgetStore(RedisTestServer.Connection!, Prefix, 2, new BudgetStoreHealth(), Time, NullLogger<RedisBudgetStore>.Instance, 16, Hold, signal);
+        var a = Host(Unbounded(("Replicas", "2")));
+        var b = Host(Unbounded(("Replicas", "2")), storeB);
+        Assert.True((await b.Admission.AdmitAsync(BudgetTestHost.Request("a1"), CancellationToken.None)).IsAdmitted); // b holds credit on agent:a1:tokens
+        var db = RedisTestServer.Connection!.GetDatabase();
+        var key = new BudgetKeys(Prefix).Spend("agent:a1:tokens", Time.GetUtcNow());
+        Assert.True((long)await db.StringGetAsync(key) > 2000);
+        var channel = RedisChannel.Literal(Prefix + "limits:changed");
+        await Eventually(() => RedisTestServer.Connection.GetServer(RedisTestServer.Connection.GetEndPoints()[0]).SubscriptionSubscriberCount(channel) > 0, "b to subscribe");
+
+        await a.Admin.SetLimitAsync("agent:a1:tokens", 3000, CancellationToken.None); // on a; no time passes
+
+        await Eventually(() => signal.Version > 0, "the change to reach b");
+        await Eventually(() => (long)db.StringGet(key) == 2000, "b's credit to go back");
+        var refused = await b.Admission.AdmitAsync(BudgetTestHost.Request("a1"), CancellationToken.None);
+        Assert.Equal("agent:a1:tokens", refused.Rejection?.Rule); // 2,000 + 2,000 > 3,000, decided in Redis, not from credit
     }
 
     [Fact]

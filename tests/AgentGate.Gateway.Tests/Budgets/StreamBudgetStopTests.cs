@@ -112,4 +112,52 @@ public sealed class StreamBudgetStopTests
         Assert.Null(record.Reason);
         Assert.Equal(999, record.OutputTokens);
     }
+
+    [Fact]
+    public async Task AnthropicStream_LimitLoweredMidStream_EndsWithErrorEventAtOnce()
+    {
+        // A slow stream (an event every 20 ms, for up to 30 s): without the re-check it would run until its
+        // 4,096 reserved tokens (~1,000 events, ~20 s) were spent.
+        await using var upstream = await ScriptedUpstream.StartAsync(async (_, _, context) =>
+        {
+            ScriptedUpstream.StartStream(context);
+            await ScriptedUpstream.EventAsync(context, "message_start", """{"type":"message_start","message":{"model":"claude-test","usage":{"input_tokens":10,"output_tokens":1}}}""");
+            var until = DateTime.UtcNow.AddSeconds(30);
+            while (DateTime.UtcNow < until) // a write after the gateway hung up throws: ClientGone
+            {
+                await ScriptedUpstream.EventAsync(context, "content_block_delta", AnthropicDelta);
+                await Task.Delay(20, CancellationToken.None);
+            }
+        });
+        await using var host = await GatewayTestHost.StartAsync(extra: new Dictionary<string, string?> { ["AgentGate:Budgets:Agent:Tokens"] = "1000000" }, upstreamOverride: upstream.BaseAddress);
+        var token = await host.IssueTokenAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/llm/anthropic/v1/messages")
+        {
+            // Reserves 4,096 output tokens: the stream is well inside its reservation when the limit changes.
+            Content = new StringContent("""{"model":"claude-test","max_tokens":4096,"stream":true,"messages":[{"role":"user","content":"hi"}]}""", Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("x-api-key", token);
+        using var response = await host.Agent.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+        string? line;
+        do
+        {
+            line = await reader.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(20));
+        }
+        while (line is not null && !line.Contains("content_block_delta", StringComparison.Ordinal));
+
+        Assert.NotNull(line);
+
+        using var lowered = await host.Admin.PutAsync("/admin/budgets/limits/agent:builder-17:tokens", new StringContent("""{"limit":10}""", Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.OK, lowered.StatusCode);
+        var rest = await reader.ReadToEndAsync().WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.True(rest.Split(AnthropicDelta).Length - 1 < 100, "the stream should stop at the next event, not run on");
+        var last = rest.Split("\n\n", StringSplitOptions.RemoveEmptyEntries)[^1];
+        var error = JsonDocument.Parse(last["event: error\ndata: ".Length..]).RootElement.GetProperty("error");
+        Assert.Equal("budget_exceeded", error.GetProperty("type").GetString());
+        Assert.Contains("of 10 tokens today", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+        await upstream.ClientGone.Task.WaitAsync(TimeSpan.FromSeconds(10));
+    }
 }
