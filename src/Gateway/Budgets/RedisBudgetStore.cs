@@ -69,6 +69,10 @@ internal sealed partial class RedisBudgetStore(
         if (_credit is not null)
         {
             EnqueueAll(_credit.Settle(plan, nowMs));
+            if (plan.BackoffUntilMs > nowMs)
+            {
+                _ = PublishBackoffAsync(plan.BackoffKey, plan.BackoffUntilMs);
+            }
         }
         else
         {

@@ -49,6 +49,15 @@ internal sealed partial class ReplicaCredit
         return sends;
     }
 
+    /// <summary>A fleet backoff heard from another replica: applies to admissions from credit at once.</summary>
+    public void NoteBackoff(string backoffKey, long untilMs)
+    {
+        lock (_lock)
+        {
+            _backoffs[backoffKey] = Math.Max(untilMs, _backoffs.GetValueOrDefault(backoffKey));
+        }
+    }
+
     /// <summary>Credit and free slots older than the hold, and expired local backoffs.</summary>
     public List<PendingSettlement> TakeStale(long nowMs) => TakeWhere(nowMs, (key, grantedAtMs) => !Fresh(grantedAtMs, nowMs));
 
