@@ -134,43 +134,16 @@ internal static class UsageExtractor
         public long? Completion;
         public long? CacheRead;
         public long? CacheCreation;
+        public long? Ignored; // counters the gateway does not meter land here
 
-        public long? Ignored;
-
-        public static ref long? Slot(ref Level level, ref Utf8JsonReader reader)
-        {
-            if (reader.ValueTextEquals("input_tokens"u8))
-            {
-                return ref level.Input;
-            }
-
-            if (reader.ValueTextEquals("output_tokens"u8))
-            {
-                return ref level.Output;
-            }
-
-            if (reader.ValueTextEquals("prompt_tokens"u8))
-            {
-                return ref level.Prompt;
-            }
-
-            if (reader.ValueTextEquals("completion_tokens"u8))
-            {
-                return ref level.Completion;
-            }
-
-            if (reader.ValueTextEquals("cache_read_input_tokens"u8))
-            {
-                return ref level.CacheRead;
-            }
-
-            if (reader.ValueTextEquals("cache_creation_input_tokens"u8))
-            {
-                return ref level.CacheCreation;
-            }
-
-            return ref level.Ignored;
-        }
+        public static ref long? Slot(ref Level level, ref Utf8JsonReader reader) =>
+            ref reader.ValueTextEquals("input_tokens"u8) ? ref level.Input
+            : ref reader.ValueTextEquals("output_tokens"u8) ? ref level.Output
+            : ref reader.ValueTextEquals("prompt_tokens"u8) ? ref level.Prompt
+            : ref reader.ValueTextEquals("completion_tokens"u8) ? ref level.Completion
+            : ref reader.ValueTextEquals("cache_read_input_tokens"u8) ? ref level.CacheRead
+            : ref reader.ValueTextEquals("cache_creation_input_tokens"u8) ? ref level.CacheCreation
+            : ref level.Ignored;
 
         public readonly void ApplyTo(LlmUsage usage)
         {
