@@ -18,16 +18,18 @@ internal sealed class AbsoluteUriProxyMiddleware(RequestDelegate next, EgressDec
 {
     private static readonly ForwarderRequestConfig RequestConfig = new() { ActivityTimeout = TimeSpan.FromSeconds(100) };
 
-    public async Task InvokeAsync(HttpContext context)
+    /// <summary>Origin-form requests (every model, MCP and git call) go straight on, without a state machine of their own.</summary>
+    public Task InvokeAsync(HttpContext context)
     {
         var raw = context.Features.Get<IHttpRequestFeature>()?.RawTarget;
-        if (raw is null || !raw.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || !OnAgentListener(context)
-            || !Uri.TryCreate(raw, UriKind.Absolute, out var uri))
-        {
-            await next(context);
-            return;
-        }
+        return raw is null || !raw.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || !OnAgentListener(context)
+            || !Uri.TryCreate(raw, UriKind.Absolute, out var uri)
+            ? next(context)
+            : ForwardAsync(context, raw, uri);
+    }
 
+    private async Task ForwardAsync(HttpContext context, string raw, Uri uri)
+    {
         var requestId = RequestIds.Assign(context);
         var target = new EgressTarget("http", uri.IdnHost.ToLowerInvariant(), uri.Port, context.Request.Method, uri.PathAndQuery);
         var verdict = await decider.DecideAsync(context.Request.Headers["Proxy-Authorization"].ToString(), target, Outbound(raw, context.Request.Headers), requestId, context.RequestAborted);

@@ -22,14 +22,17 @@ namespace AgentGate.Gateway.Hosting;
 internal static class GatewayHost
 {
     public const string DefaultsResource = "AgentGate.Gateway.Config.defaults.json";
+    public const string HostingDiagnosticsLevelKey = "Logging:LogLevel:Microsoft.AspNetCore.Hosting.Diagnostics";
 
     public static WebApplication Build(GatewayHostOptions options)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = Directory.GetCurrentDirectory() });
         builder.Configuration.Sources.Clear();
         // YARP logs two Information lines per forwarded request; the gateway's own log and audit say more.
+        // ASP.NET Core's hosting diagnostics logs only request start/finish, but while its category is enabled at
+        // any level it starts an Activity and a log scope for every request (~0.9 KB and a trace id each).
         // First source, so logging.json, the config file and the environment can still turn them on.
-        builder.Configuration.AddInMemoryCollection([new("Logging:LogLevel:Yarp", "Warning")]);
+        builder.Configuration.AddInMemoryCollection([new("Logging:LogLevel:Yarp", "Warning"), new(HostingDiagnosticsLevelKey, "None")]);
         builder.Configuration.AddJsonStream(typeof(GatewayHost).Assembly.GetManifestResourceStream("AgentGate.Gateway.Config.logging.json")!);
         if (options.ConfigFile is not null)
         {

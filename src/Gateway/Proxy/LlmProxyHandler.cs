@@ -113,7 +113,7 @@ internal sealed partial class LlmProxyHandler(
     {
         call.Forwarded = true;
         var originalBody = context.Response.Body;
-        var metering = new MeteringResponseStream(originalBody, context.Response, call.Usage);
+        var metering = new MeteringResponseStream(originalBody, context.Response.BodyWriter, context.Response, call.Usage, mayCoalesce: !call.Stream);
         context.Response.Body = metering;
         ForwarderError error;
         UpstreamClient.CurrentCall = call;

@@ -1,16 +1,26 @@
+using System.Buffers;
+using System.IO.Pipelines;
 using Microsoft.AspNetCore.Http;
 
 namespace AgentGate.Gateway.Proxy;
 
 /// <summary>
-/// A pass-through response body: every write goes straight to the client stream and every flush is
-/// forwarded, so SSE events are not delayed; a copy of the bytes is shown to a usage observer chosen
-/// from the response content type on the first write.
+/// A pass-through response body: a copy of the bytes is shown to a usage observer chosen from the response
+/// content type on the first write. Every write and flush of a stream (SSE, or anything but a plain JSON
+/// answer) goes straight to the client, so events are not delayed. The JSON answer to a call that did not ask
+/// to stream is written to the response pipe without a flush per write (flushed every
+/// <see cref="CoalesceBytes"/> and when the response ends), so the head, body and end of a small answer leave
+/// in one send instead of two or three.
 /// </summary>
-internal sealed class MeteringResponseStream(Stream inner, HttpResponse response, LlmUsage usage) : Stream
+internal sealed class MeteringResponseStream(Stream inner, PipeWriter pipe, HttpResponse response, LlmUsage usage, bool mayCoalesce) : Stream
 {
+    /// <summary>A coalesced body is flushed whenever this much is waiting (memory stays bounded).</summary>
+    public const int CoalesceBytes = 64 * 1024;
+
     private IResponseObserver? _observer;
     private bool _chosen;
+    private bool _coalesce;
+    private int _pending;
 
     public override bool CanRead => false;
     public override bool CanSeek => false;
@@ -18,21 +28,39 @@ internal sealed class MeteringResponseStream(Stream inner, HttpResponse response
     public override long Length => throw new NotSupportedException();
     public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
+    /// <summary>True once the body is being coalesced (a plain JSON answer to a call that did not stream).</summary>
+    public bool Coalescing => _coalesce;
+
     public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
 
     public override void Write(ReadOnlySpan<byte> buffer)
     {
+        var observer = Observer();
         inner.Write(buffer);
-        Observer()?.Observe(buffer);
+        observer?.Observe(buffer);
     }
 
     public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
-    public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+    public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        await inner.WriteAsync(buffer, cancellationToken);
-        Observer()?.Observe(buffer.Span);
+        var observer = Observer();
+        if (!_coalesce)
+        {
+            return WriteThroughAsync(buffer, observer, cancellationToken);
+        }
+
+        pipe.Write(buffer.Span);
+        observer?.Observe(buffer.Span);
+        _pending += buffer.Length;
+        if (_pending < CoalesceBytes)
+        {
+            return ValueTask.CompletedTask;
+        }
+
+        _pending = 0;
+        return FlushPipeAsync(cancellationToken);
     }
 
     public override void Flush() => inner.Flush();
@@ -53,6 +81,27 @@ internal sealed class MeteringResponseStream(Stream inner, HttpResponse response
         _observer = null;
     }
 
+    /// <summary>A JSON answer, not NDJSON or another streaming type: nobody can use part of it early.</summary>
+    internal static bool IsPlainJson(string? contentType)
+    {
+        var mediaType = contentType.AsSpan();
+        var semicolon = mediaType.IndexOf(';');
+        if (semicolon >= 0)
+        {
+            mediaType = mediaType[..semicolon];
+        }
+
+        return mediaType.Trim().Equals("application/json", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private async ValueTask WriteThroughAsync(ReadOnlyMemory<byte> buffer, IResponseObserver? observer, CancellationToken cancellationToken)
+    {
+        await inner.WriteAsync(buffer, cancellationToken);
+        observer?.Observe(buffer.Span);
+    }
+
+    private async ValueTask FlushPipeAsync(CancellationToken cancellationToken) => await pipe.FlushAsync(cancellationToken);
+
     private IResponseObserver? Observer()
     {
         if (!_chosen)
@@ -66,6 +115,7 @@ internal sealed class MeteringResponseStream(Stream inner, HttpResponse response
             else if (contentType.Contains("json", StringComparison.OrdinalIgnoreCase))
             {
                 _observer = new JsonUsageReader(usage);
+                _coalesce = mayCoalesce && IsPlainJson(contentType);
             }
         }
 

@@ -7,6 +7,7 @@ namespace AgentGate.Gateway.Tests.Hosting;
 public sealed class GatewayHostLoggingTests : IDisposable
 {
     private const string ForwarderCategory = "Yarp.ReverseProxy.Forwarder.HttpForwarder";
+    private const string HostingCategory = "Microsoft.AspNetCore.Hosting.Diagnostics";
     private readonly string _directory = Directory.CreateTempSubdirectory("agentgate-logging-").FullName;
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
@@ -28,7 +29,25 @@ public sealed class GatewayHostLoggingTests : IDisposable
         Assert.True(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(ForwarderCategory).IsEnabled(LogLevel.Information));
     }
 
-    private GatewayHostOptions Options(string? yarpLevel)
+    [Fact]
+    public async Task Build_DefaultLogging_HostingDiagnosticsOffSoNoActivityPerRequest()
+    {
+        await using var app = GatewayHost.Build(Options(null));
+
+        // ASP.NET Core starts an Activity and a log scope per request whenever this is enabled at any level.
+        Assert.False(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(HostingCategory).IsEnabled(LogLevel.Critical));
+        Assert.True(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("AgentGate.Gateway.Proxy.LlmProxyHandler").IsEnabled(LogLevel.Information));
+    }
+
+    [Fact]
+    public async Task Build_ConfigTurnsHostingDiagnosticsOn_RequestLinesOn()
+    {
+        await using var app = GatewayHost.Build(Options(null, hostingLevel: "Information"));
+
+        Assert.True(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(HostingCategory).IsEnabled(LogLevel.Information));
+    }
+
+    private GatewayHostOptions Options(string? yarpLevel, string? hostingLevel = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -40,6 +59,11 @@ public sealed class GatewayHostLoggingTests : IDisposable
         if (yarpLevel is not null)
         {
             settings["Logging:LogLevel:Yarp"] = yarpLevel;
+        }
+
+        if (hostingLevel is not null)
+        {
+            settings[GatewayHost.HostingDiagnosticsLevelKey] = hostingLevel;
         }
 
         // A provider, so IsEnabled reflects the filter rules rather than "nobody listens".
