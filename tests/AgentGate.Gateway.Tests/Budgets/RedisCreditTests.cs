@@ -141,6 +141,42 @@ public sealed class RedisCreditTests : BudgetStoreTests
     }
 
     [Fact]
+    public async Task AdmitAndSettle_ConcurrentOnTwoReplicas_RedisEndsWithExactlyTheRealUsage()
+    {
+        if (!Available) return;
+        var settings = Unbounded(("Replicas", "2"), ("Prices:claude-test:Input", "3"), ("Prices:claude-test:Output", "15"));
+        var stores = new[] { StoreOn(RedisTestServer.Connection!, 2), StoreOn(RedisTestServer.Connection!, 2) };
+        var hosts = new[] { Host(settings, stores[0]), Host(new Dictionary<string, string?>(settings), stores[1]) };
+        long input = 0, output = 0;
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(worker => Task.Run(async () =>
+        {
+            for (var i = 0; i < 50; i++)
+            {
+                var host = hosts[(worker + i) % 2];
+                var call = await host.Admission.AdmitAsync(BudgetTestHost.Request("a" + (worker % 3), input: 1000, output: 1000), CancellationToken.None);
+                var (usedIn, usedOut) = (100 + (worker * 7) + i, (i % 5) * 300); // some below, some above the estimate
+                Interlocked.Add(ref input, usedIn);
+                Interlocked.Add(ref output, usedOut);
+                await host.Admission.SettleAsync(call.Reservation!, usedIn, usedOut, 0, 200, null, CancellationToken.None);
+            }
+        })));
+
+        foreach (var store in stores)
+        {
+            await store.DisposeAsync();
+        }
+
+        var db = RedisTestServer.Connection!.GetDatabase();
+        var keys = new BudgetKeys(Prefix);
+        var now = Time.GetUtcNow();
+        Assert.Equal(input + output, (long)await db.StringGetAsync(keys.Spend("fleet:*:tokens", now)));
+        Assert.Equal((input * 3) + (output * 15), (long)await db.StringGetAsync(keys.Spend("fleet:*:cost", now))); // micro-USD
+        Assert.Equal(100_000_000 - input, (double)await db.HashGetAsync(keys.Bucket("anthropic", "itpm"), "t")); // fake time: no refill
+        Assert.Equal(1_000_000 - 400, (double)await db.HashGetAsync(keys.Bucket("anthropic", "rpm"), "t"));
+        Assert.Equal(0, await db.SortedSetLengthAsync(keys.Concurrency("anthropic")));
+    }
+
+    [Fact]
     public async Task AdmitAsync_TwoReplicasSmallConcurrencyLimit_NeverExceedIt()
     {
         if (!Available) return;
