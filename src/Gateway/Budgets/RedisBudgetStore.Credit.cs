@@ -3,9 +3,11 @@ namespace AgentGate.Gateway.Budgets;
 /// <summary>Replica credit plumbing: the sweep that hands old credit back, and returns before reads and disposal.</summary>
 internal sealed partial class RedisBudgetStore
 {
-    private TimeSpan SweepPeriod => creditHold > TimeSpan.Zero ? creditHold : TimeSpan.FromSeconds(1);
+    private TimeSpan SweepPeriod => HoldOrDefault(creditHold);
 
     private long NowMs => time.GetUtcNow().ToUnixTimeMilliseconds();
+
+    private static TimeSpan HoldOrDefault(TimeSpan hold) => hold > TimeSpan.Zero ? hold : TimeSpan.FromSeconds(1);
 
     private void StartSweep()
     {
@@ -40,6 +42,7 @@ internal sealed partial class RedisBudgetStore
 
     private void ReturnAllCredit()
     {
+        Unsubscribe();
         _sweep?.Dispose();
         if (_credit is not null)
         {

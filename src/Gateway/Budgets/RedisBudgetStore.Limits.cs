@@ -44,6 +44,23 @@ internal sealed partial class RedisBudgetStore
         }
     }
 
+    private void Unsubscribe()
+    {
+        if (Interlocked.Exchange(ref _subscribed, 0) == 1)
+        {
+            try
+            {
+                var subscriber = redis.GetSubscriber();
+                subscriber.Unsubscribe(LimitsChannel, OnLimitChanged, CommandFlags.FireAndForget);
+                subscriber.Unsubscribe(BackoffChannel, OnBackoff, CommandFlags.FireAndForget);
+            }
+            catch (Exception ex) when (ex is RedisException or ObjectDisposedException)
+            {
+                // Shutting down with the connection already gone: nothing is subscribed any more.
+            }
+        }
+    }
+
     private async Task PublishLimitChangeAsync(string limitId)
     {
         try

@@ -24,7 +24,7 @@ internal sealed partial class RedisBudgetStore(
     private readonly InMemoryBudgetStore _local = new(replicas);
     private readonly RedisKey _overrides = keyPrefix + "limits";
     private readonly ReplicaCredit? _credit = creditCalls > 1
-        ? new ReplicaCredit(creditCalls, creditHold > TimeSpan.Zero ? creditHold : TimeSpan.FromSeconds(1), replicas, new BudgetKeys(keyPrefix).Unused)
+        ? new ReplicaCredit(creditCalls, HoldOrDefault(creditHold), replicas, new BudgetKeys(keyPrefix).Unused)
         : null;
 
     private ITimer? _sweep;

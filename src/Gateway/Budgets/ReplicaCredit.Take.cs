@@ -27,14 +27,6 @@ internal sealed partial class ReplicaCredit
         return null;
     }
 
-    private void PutBack(CreditSlot? slot)
-    {
-        if (slot is { } s)
-        {
-            Free(s.Key).Push(s);
-        }
-    }
-
     private Stack<CreditSlot> Free(string key)
     {
         if (!_freeSlots.TryGetValue(key, out var free))
