@@ -49,11 +49,17 @@ public abstract partial class ApprovalStoreTests
             Assert.Null(b.Decide(held.Id, "alice", approve: true, null));
             using var start = new Barrier(4);
 
-            var winners = await Task.WhenAll(new[] { a, b, a, b }.Select(store => Task.Run(() =>
-            {
-                start.SignalAndWait(TimeSpan.FromSeconds(10));
-                return store.TryConsume(held.ActionHash, Revision);
-            })));
+            // Dedicated threads: four pool threads blocked on the barrier and on synchronous Redis calls could
+            // starve the pool the Redis client needs to complete those calls (a 2 s timeout on a 2-core box).
+            var winners = await Task.WhenAll(new[] { a, b, a, b }.Select(store => Task.Factory.StartNew(
+                () =>
+                {
+                    start.SignalAndWait(TimeSpan.FromSeconds(10));
+                    return store.TryConsume(held.ActionHash, Revision);
+                },
+                CancellationToken.None,
+                TaskCreationOptions.LongRunning,
+                TaskScheduler.Default)));
 
             Assert.Single(winners, w => w is not null);
         }
