@@ -1,6 +1,5 @@
 using AgentGate.Gateway.Budgets;
 using BenchmarkDotNet.Attributes;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AgentGate.Benchmarks.Budgets;
@@ -20,25 +19,10 @@ public class AdmissionBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var settings = new Dictionary<string, string?>
-        {
-            ["AgentGate:Budgets:KeyPrefix"] = $"agbench:{{{Guid.NewGuid():N}}}:",
-            ["AgentGate:Budgets:Pools:anthropic:RequestsPerMinute"] = "100000000",
-            ["AgentGate:Budgets:Pools:anthropic:InputTokensPerMinute"] = "100000000000",
-            ["AgentGate:Budgets:Pools:anthropic:MaxConcurrent"] = "1000",
-            ["AgentGate:Budgets:Agent:Tokens"] = "1000000000000",
-            ["AgentGate:Budgets:Prices:*:Input"] = "3",
-            ["AgentGate:Budgets:Prices:*:Output"] = "15",
-        };
-        if (Store == "redis")
-        {
-            settings["AgentGate:Redis:Configuration"] = Environment.GetEnvironmentVariable("AGENTGATE_TEST_REDIS") ?? "127.0.0.1:6390";
-        }
-
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        _provider = new ServiceCollection().AddLogging().AddBudgets(configuration).BuildServiceProvider();
+        var redis = Store == "redis" ? Environment.GetEnvironmentVariable("AGENTGATE_TEST_REDIS") ?? "127.0.0.1:6390" : null;
+        _provider = AdmissionLatencyHarness.Build(redis, creditCalls: null);
         _admission = _provider.GetRequiredService<BudgetAdmission>();
-        _request = new AdmissionRequest { Provider = "anthropic", Agent = "bench", Task = "t1", Model = "m", EstimatedInputTokens = 1000, MaxOutputTokens = 1000 };
+        _request = AdmissionLatencyHarness.Request;
     }
 
     [GlobalCleanup]

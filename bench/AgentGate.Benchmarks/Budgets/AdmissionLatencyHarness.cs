@@ -37,7 +37,14 @@ public static class AdmissionLatencyHarness
         return 0;
     }
 
-    private static ServiceProvider Build(string? redis, int creditCalls)
+    /// <summary>The request every admission benchmark admits.</summary>
+    internal static AdmissionRequest Request { get; } =
+        new() { Provider = "anthropic", Agent = "bench", Task = "t1", Model = "m", EstimatedInputTokens = 1000, MaxOutputTokens = 1000 };
+
+    /// <summary>Budget services with pools and limits far above any run (every call reserved and settled, none
+    /// waits) on the in-memory store, or on Redis when <paramref name="redis"/> is set; a null
+    /// <paramref name="creditCalls"/> keeps the configured default.</summary>
+    internal static ServiceProvider Build(string? redis, int? creditCalls)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -48,8 +55,12 @@ public static class AdmissionLatencyHarness
             ["AgentGate:Budgets:Agent:Tokens"] = "1000000000000",
             ["AgentGate:Budgets:Prices:*:Input"] = "3",
             ["AgentGate:Budgets:Prices:*:Output"] = "15",
-            ["AgentGate:Budgets:CreditCalls"] = creditCalls.ToString(CultureInfo.InvariantCulture),
         };
+        if (creditCalls is { } calls)
+        {
+            settings["AgentGate:Budgets:CreditCalls"] = calls.ToString(CultureInfo.InvariantCulture);
+        }
+
         if (redis is not null)
         {
             settings[BudgetServiceCollectionExtensions.RedisConfigurationKey] = redis;
@@ -63,7 +74,7 @@ public static class AdmissionLatencyHarness
     {
         var latencies = new long[calls];
         var next = -1;
-        var request = new AdmissionRequest { Provider = "anthropic", Agent = "bench", Task = "t1", Model = "m", EstimatedInputTokens = 1000, MaxOutputTokens = 1000 };
+        var request = Request;
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
         {
